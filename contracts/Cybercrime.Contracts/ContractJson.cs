@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cybercrime.Contracts;
+
+/// <summary>
+/// The JSON conventions of every contract, on the wire and in the HTTP API alike:
+/// camelCase members, enums as kebab-case strings, ISO 8601 dates.
+/// </summary>
+public static class ContractJson
+{
+    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    /// <summary>Applies the conventions to options owned by a framework (ASP.NET Core, MassTransit).</summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        if (!options.Converters.OfType<KebabCaseEnumConverter>().Any())
+        {
+            options.Converters.Add(new KebabCaseEnumConverter());
+        }
+
+        return options;
+    }
+
+    /// <summary>The wire name of an enum value, e.g. <c>DigitalForensics</c> → <c>digital-forensics</c>.</summary>
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}

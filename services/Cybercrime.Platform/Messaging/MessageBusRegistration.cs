@@ -1,0 +1,101 @@
+using Cybercrime.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Cybercrime.Platform.Messaging;
+
+public enum BusTransport
+{
+    RabbitMq,
+    InMemory,
+}
+
+/// <summary>
+/// One MassTransit bus per process, configured from <c>Bus:Transport</c>. Services contribute their
+/// consumers with <see cref="AddConsumers"/> first, so that the standalone host can put several
+/// services on one bus; <see cref="AddMessageBus"/> then builds it once.
+/// </summary>
+public static class MessageBusRegistration
+{
+    private const string ContributionsKey = "Cybercrime.Platform.BusContributions";
+
+    public static IHostApplicationBuilder AddConsumers(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> contribute)
+    {
+        Contributions(builder).Add(contribute);
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder)
+    {
+        var transport = Transport(builder.Configuration);
+        var contributions = Contributions(builder);
+        builder.Services.AddMassTransit(bus =>
+        {
+            foreach (var contribute in contributions)
+            {
+                contribute(bus);
+            }
+
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                // Durable, replicated queues; per-consumer retry and prefetch live in each ConsumerDefinition.
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
+
+            if (transport == BusTransport.InMemory)
+            {
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.ConfigureJsonSerializerOptions(ContractJson.Configure);
+                    cfg.ConfigureEndpoints(context);
+                });
+                return;
+            }
+
+            var uri = builder.Configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/";
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(uri), host =>
+                {
+                    host.PublisherConfirmation = true;
+                    host.ConnectionName(builder.Environment.ApplicationName);
+                });
+                cfg.ConfigureJsonSerializerOptions(ContractJson.Configure);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            // A service alone must fail fast, and say why, when the broker is unreachable.
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Bus:StartTimeoutSeconds", 30));
+            options.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+        return builder;
+    }
+
+    public static BusTransport Transport(IConfiguration configuration)
+    {
+        var value = configuration["Bus:Transport"] ?? nameof(BusTransport.RabbitMq);
+        return Enum.TryParse<BusTransport>(value, ignoreCase: true, out var transport)
+            ? transport
+            : throw new InvalidOperationException($"Bus:Transport is '{value}'; expected RabbitMq or InMemory.");
+    }
+
+    private static List<Action<IBusRegistrationConfigurator>> Contributions(IHostApplicationBuilder builder)
+    {
+        if (!builder.Properties.TryGetValue(ContributionsKey, out var list))
+        {
+            list = new List<Action<IBusRegistrationConfigurator>>();
+            builder.Properties[ContributionsKey] = list;
+        }
+
+        return (List<Action<IBusRegistrationConfigurator>>)list;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Cybercrime.Platform.Outbox;
+
+/// <summary>
+/// Wakes the dispatcher as soon as a write added events, so that it need not poll tightly;
+/// the poll interval remains only to pick up what an earlier process left behind.
+/// </summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _pending = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _pending.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled: one wake-up covers every write before it.
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _pending.WaitAsync(timeout, cancellationToken);
+}

@@ -1,0 +1,14 @@
+namespace Cybercrime.Platform.Storage;
+
+/// <summary>A collection declared in code: its document type, name and indexed fields (camelCase).</summary>
+public sealed record CollectionDefinition(Type DocumentType, string Name, IReadOnlyList<string> IndexedFields)
+{
+    public void EnsureIndexed(string field)
+    {
+        if (!IndexedFields.Contains(field, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"'{field}' is not an indexed field of '{Name}'; declare it where the collection is registered.");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Cybercrime.Contracts;
+
+namespace Cybercrime.Platform.Storage;
+
+/// <summary>The storage port: what a service may do with one collection of its own store.</summary>
+public interface IDocumentCollection<T> where T : class, IDocument
+{
+    Task<T?> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Documents whose <paramref name="field"/> (a declared index, camelCase) equals any of the values.</summary>
+    Task<IReadOnlyList<T>> WhereAsync<TValue>(string field, IReadOnlyCollection<TValue> anyOf, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes the aggregate and the events it raised in one atomic write (the outbox). Succeeds only
+    /// when the stored version is still <paramref name="expectedVersion"/> (0: not stored yet);
+    /// otherwise throws <see cref="ConcurrencyConflictException"/> and writes nothing.
+    /// </summary>
+    Task SaveAsync(T document, long expectedVersion, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a read-model document only when it is newer than the stored one (or none is stored):
+    /// redelivered and out-of-order events then change nothing. Returns whether it was written.
+    /// </summary>
+    Task<bool> UpsertIfNewerAsync(T document, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,106 @@
+using Cybercrime.Platform.Outbox;
+using Microsoft.Data.Sqlite;
+
+namespace Cybercrime.Platform.Storage.Sqlite;
+
+/// <summary>
+/// The embedded adapter: one SQLite file per service in WAL mode, each collection a table of JSON
+/// documents with an expression index per declared field, and one outbox table written in the
+/// same transaction as the document.
+/// </summary>
+public sealed class SqliteDocumentStore(string name, string path, IEnumerable<CollectionDefinition> definitions)
+    : DocumentStore(name, definitions)
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public override async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
+        await ExecuteAsync(connection, SqliteSql.CreateOutbox, cancellationToken);
+        foreach (var definition in Definitions)
+        {
+            foreach (var statement in SqliteSql.CreateCollection(definition))
+            {
+                await ExecuteAsync(connection, statement, cancellationToken);
+            }
+        }
+    }
+
+    public override async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "SELECT 1;", cancellationToken);
+    }
+
+    public override Task<IReadOnlyList<PendingEvent>> PendingEventsAsync(int max, CancellationToken cancellationToken) =>
+        Resilience.ExecuteAsync<IReadOnlyList<PendingEvent>>(async token =>
+        {
+            await using var connection = await OpenAsync(token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT collection, document_id, event_id, type, payload FROM outbox ORDER BY seq LIMIT $max;";
+            command.Parameters.AddWithValue("$max", max);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var pending = new List<PendingEvent>();
+            while (await reader.ReadAsync(token))
+            {
+                var message = new OutboxMessage(Guid.Parse(reader.GetString(2)), reader.GetString(3), reader.GetString(4));
+                pending.Add(new PendingEvent(reader.GetString(0), reader.GetString(1), message));
+            }
+
+            return pending;
+        }, cancellationToken).AsTask();
+
+    public override Task AcknowledgeAsync(IReadOnlyCollection<PendingEvent> published, CancellationToken cancellationToken) =>
+        Resilience.ExecuteAsync(async token =>
+        {
+            await using var connection = await OpenAsync(token);
+            await using var transaction = connection.BeginTransaction();
+            foreach (var chunk in published.Chunk(SqliteSql.MaxParameters))
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"DELETE FROM outbox WHERE event_id IN ({SqliteSql.Parameters(command, chunk.Select(p => (object)p.Message.EventId.ToString()))});";
+                await command.ExecuteNonQueryAsync(token);
+            }
+
+            await transaction.CommitAsync(token);
+        }, cancellationToken).AsTask();
+
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    internal ValueTask<TResult> RunAsync<TResult>(Func<CancellationToken, ValueTask<TResult>> operation, CancellationToken cancellationToken) =>
+        Resilience.ExecuteAsync(operation, cancellationToken);
+
+    protected override IDocumentCollection<T> CreateCollection<T>(CollectionDefinition definition) =>
+        new SqliteCollection<T>(this, definition);
+
+    protected override bool IsTransient(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
