@@ -49,8 +49,9 @@ public static class StorageRegistration
                 storeName, provider.GetRequiredService<IMongoClient>().GetDatabase(settings.MongoDatabase(storeName)), declared.Definitions),
         });
 
-        services.AddHostedService(provider => new StoreInitializer(provider.GetRequiredKeyedService<DocumentStore>(storeName)));
-        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<OutboxDispatcher>(
+        // Not AddHostedService: it keeps one registration per type, and a process may host several stores.
+        services.AddSingleton<IHostedService>(provider => new StoreInitializer(provider.GetRequiredKeyedService<DocumentStore>(storeName)));
+        services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<OutboxDispatcher>(
             provider, provider.GetRequiredKeyedService<DocumentStore>(storeName)));
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             $"store-{storeName}",

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace Cybercrime.Standalone;
+
+internal static class StandaloneDefaults
+{
+    /// <summary>Its own environment name: not Production, so the local token endpoint is allowed.</summary>
+    public const string Environment = "Standalone";
+
+    private static readonly Dictionary<string, string?> Defaults = new()
+    {
+        ["Bus:Transport"] = "InMemory",
+        ["Storage:Provider"] = "Sqlite",
+        ["Storage:SqlitePath"] = "data",
+        ["Auth:SigningKey"] = "standalone-only-signing-key-never-in-production-0123456789",
+        ["Auth:DevTokens"] = "true",
+        ["urls"] = "http://localhost:5080",
+    };
+
+    /// <summary>Embedded defaults beneath every other source, so settings, variables and arguments still win.</summary>
+    public static void UseStandaloneDefaults(this WebApplicationBuilder builder)
+    {
+        var sources = ((IConfigurationBuilder)builder.Configuration).Sources;
+        sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        builder.WebHost.UseUrls(builder.Configuration["urls"]!);
+    }
+
+    public static void PrintWelcomeOnStart(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var url = app.Urls.FirstOrDefault() ?? app.Configuration["urls"];
+            Console.WriteLine($$"""
+
+                Cybercrime programme backbone, all services in one process, listening on {{url}}
+                  data (SQLite):   {{Path.GetFullPath(app.Configuration["Storage:SqlitePath"]!)}}
+                  API reference:   {{url}}/scalar
+                  a dev token:     curl -s -X POST {{url}}/dev/token -H 'Content-Type: application/json' -d '{"office":"GUA","roles":["office-editor"]}'
+                  reporting token: curl -s -X POST {{url}}/dev/token -H 'Content-Type: application/json' -d '{"roles":["hq-reporting"]}'
+                  summary:         curl -s '{{url}}/reporting/training/summary?year=2020' -H "Authorization: Bearer $TOKEN"
+
+                """);
+        });
+}

@@ -1,0 +1,27 @@
+using Cybercrime.Platform.Messaging;
+using Cybercrime.Platform.Security;
+using Cybercrime.Platform.Storage;
+using Cybercrime.Reporting.Training;
+using MassTransit;
+
+namespace Cybercrime.Reporting;
+
+/// <summary>Reporting: keyed facts from every area's events, and the aggregates of the annual report.</summary>
+public static class ReportingService
+{
+    public static IHostApplicationBuilder AddReportingService(this IHostApplicationBuilder builder) =>
+        builder
+            .AddDocumentStore("reporting", store => store
+                .Collection<SessionFacts>("training-sessions", "endYear")
+                .Collection<ParticipationFacts>("training-participations", "sessionId"))
+            .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>());
+
+    public static IEndpointRouteBuilder MapReportingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var reporting = app.MapGroup("/reporting")
+            .RequireAuthorization(AuthRegistration.HqReportingPolicy)
+            .WithTags("Reporting");
+        reporting.MapTrainingSummary();
+        return app;
+    }
+}
