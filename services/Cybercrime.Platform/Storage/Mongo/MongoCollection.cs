@@ -19,7 +19,7 @@ internal sealed class MongoCollection<T>(MongoDocumentStore store, CollectionDef
     {
         definition.EnsureIndexed(field);
         return store.RunAsync<IReadOnlyList<T>>(async token =>
-            await _typed.Find(MongoDefinitions.AnyOf<T, TValue>(field, anyOf)).ToListAsync(token), cancellationToken).AsTask();
+            await _typed.Find(MongoDefinitions.AnyOf<T>(field, anyOf.Cast<object?>())).ToListAsync(token), cancellationToken).AsTask();
     }
 
     public async Task SaveAsync(T document, long expectedVersion, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken = default)

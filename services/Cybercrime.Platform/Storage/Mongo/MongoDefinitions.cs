@@ -1,8 +1,6 @@
 using Cybercrime.Platform.Outbox;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
-using MongoDB.Bson.Serialization.Conventions;
-using MongoDB.Bson.Serialization.Serializers;
 using MongoDB.Driver;
 
 namespace Cybercrime.Platform.Storage.Mongo;
@@ -16,24 +14,6 @@ internal static class MongoDefinitions
     public const string OutboxField = "outbox";
     private const string OutboxEventId = "outbox.eventId";
 
-    static MongoDefinitions()
-    {
-        // camelCase element names, so that field names mean the same thing in both adapters.
-        var conventions = new ConventionPack
-        {
-            new CamelCaseElementNameConvention(),
-            new IgnoreExtraElementsConvention(true),
-            new EnumRepresentationConvention(BsonType.String),
-        };
-        ConventionRegistry.Register("cybercrime", conventions, type => type.Namespace?.StartsWith("Cybercrime", StringComparison.Ordinal) == true);
-        BsonSerializer.TryRegisterSerializer(new GuidSerializer(GuidRepresentation.Standard));
-    }
-
-    /// <summary>Runs the static set-up above before any class map is built.</summary>
-    public static void EnsureRegistered()
-    {
-    }
-
     public static BsonDocument ById(string id) => new("_id", id);
 
     public static BsonDocument AtVersion(string id, long version) => new() { { "_id", id }, { "version", version } };
@@ -41,8 +21,17 @@ internal static class MongoDefinitions
     public static BsonDocument OlderThan(string id, long version) =>
         new() { { "_id", id }, { "version", new BsonDocument("$lt", version) } };
 
-    public static FilterDefinition<T> AnyOf<T, TValue>(string field, IEnumerable<TValue> values) =>
-        Builders<T>.Filter.In(new StringFieldDefinition<T, TValue>(field), values);
+    /// <summary>
+    /// <c>{ field: { $in: [...] } }</c>, each value serialized as the class map stores that member
+    /// (enums as strings, Guids as standard UUIDs), so that the match is exact.
+    /// </summary>
+    public static BsonDocument AnyOf<T>(string field, IEnumerable<object?> values)
+    {
+        var member = BsonClassMap.LookupClassMap(typeof(T)).AllMemberMaps.SingleOrDefault(m => m.ElementName == field)
+            ?? throw new InvalidOperationException($"{typeof(T).Name} has no element '{field}'.");
+        var serializer = member.GetSerializer();
+        return new BsonDocument(field, new BsonDocument("$in", new BsonArray(values.Select(serializer.ToBsonValue))));
+    }
 
     public static BsonDocument WithPendingEvents() => new(OutboxEventId, new BsonDocument("$exists", true));
 

@@ -16,7 +16,7 @@ public sealed class MongoDocumentStore : DocumentStore
     public MongoDocumentStore(string name, IMongoDatabase database, IEnumerable<CollectionDefinition> definitions)
         : base(name, definitions)
     {
-        MongoDefinitions.EnsureRegistered();
+        MongoMapping.Register();
         _database = database;
     }
 

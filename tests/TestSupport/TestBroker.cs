@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Testcontainers.RabbitMq;
+
+namespace Cybercrime.TestSupport;
+
+/// <summary>
+/// The real RabbitMQ every broker test runs against, found in this order: <c>RABBITMQ_URI</c>
+/// (with <c>RABBITMQ_MANAGEMENT_URI</c>, default port 15672 on the same host), else a Testcontainers
+/// broker where a Docker engine answers. <c>./test.sh</c> starts a local rabbitmq-server and sets
+/// the variables when neither is there. Each test gets its own virtual host, so exchanges and
+/// queues never leak between tests.
+/// </summary>
+public static class TestBroker
+{
+    private static readonly Lazy<Task<(Uri Amqp, Uri Management)>> Broker = new(FindAsync);
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public static async Task<BrokerVirtualHost> CreateVirtualHostAsync(string purpose)
+    {
+        var (amqp, management) = await Broker.Value;
+        var name = $"test-{purpose}-{Guid.NewGuid():N}"[..Math.Min(60, purpose.Length + 38)];
+        await SendAsync(management, HttpMethod.Put, $"api/vhosts/{name}", new JsonObject());
+        var user = Uri.UnescapeDataString(amqp.UserInfo.Split(':')[0]);
+        await SendAsync(management, HttpMethod.Put, $"api/permissions/{name}/{user}",
+            new JsonObject { ["configure"] = ".*", ["write"] = ".*", ["read"] = ".*" });
+        return new BrokerVirtualHost(new UriBuilder(amqp) { Path = "/" + name }.Uri, management, name);
+    }
+
+    internal static async Task<JsonNode?> SendAsync(Uri management, HttpMethod method, string path, JsonNode? body = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(management, path));
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo)));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"RabbitMQ management {method} {path} answered {(int)response.StatusCode}: {text}");
+        }
+
+        return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
+
+    private static async Task<(Uri, Uri)> FindAsync()
+    {
+        if (Environment.GetEnvironmentVariable("RABBITMQ_URI") is { Length: > 0 } configured)
+        {
+            var amqp = new Uri(configured);
+            var management = Environment.GetEnvironmentVariable("RABBITMQ_MANAGEMENT_URI") is { Length: > 0 } m
+                ? new Uri(m)
+                : new UriBuilder("http", amqp.Host, 15672) { UserName = amqp.UserInfo.Split(':')[0], Password = amqp.UserInfo.Split(':').ElementAtOrDefault(1) ?? "" }.Uri;
+            return (amqp, management);
+        }
+
+        try
+        {
+            var container = new RabbitMqBuilder("rabbitmq:3.13-management").WithPortBinding(15672, true).Build();
+            await container.StartAsync();
+            var amqp = new Uri(container.GetConnectionString());
+            var management = new UriBuilder("http", container.Hostname, container.GetMappedPublicPort(15672)) { UserName = "rabbitmq", Password = "rabbitmq" }.Uri;
+            return (amqp, management);
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException(
+                "No RabbitMQ for the tests: set RABBITMQ_URI, make a Docker engine reachable, or run ./test.sh, which starts a local rabbitmq-server.", e);
+        }
+    }
+}
+
+/// <summary>A virtual host of the test broker, deleted with everything in it when disposed.</summary>
+public sealed class BrokerVirtualHost(Uri amqp, Uri management, string name) : IAsyncDisposable
+{
+    /// <summary>The AMQP URI of this virtual host, for <c>ConnectionStrings:RabbitMq</c>.</summary>
+    public Uri Amqp { get; } = amqp;
+
+    public string Name { get; } = name;
+
+    /// <summary>How many messages a queue holds, ready or not; 0 when it does not exist yet.</summary>
+    public async Task<int> MessagesInAsync(string queue)
+    {
+        try
+        {
+            var info = await TestBroker.SendAsync(management, HttpMethod.Get, $"api/queues/{Name}/{queue}");
+            return info?["messages"]?.GetValue<int>() ?? 0;
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("404", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await TestBroker.SendAsync(management, HttpMethod.Delete, $"api/vhosts/{Name}");
+}
