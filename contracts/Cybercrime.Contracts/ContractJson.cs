@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Cybercrime.Contracts;
 
@@ -9,7 +10,7 @@ namespace Cybercrime.Contracts;
 /// </summary>
 public static class ContractJson
 {
-    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    public static readonly JsonSerializerOptions Options = Frozen();
 
     /// <summary>Applies the conventions to options owned by a framework (ASP.NET Core, MassTransit).</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
@@ -17,11 +18,19 @@ public static class ContractJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.NumberHandling = JsonNumberHandling.Strict;
         if (!options.Converters.OfType<KebabCaseEnumConverter>().Any())
         {
             options.Converters.Add(new KebabCaseEnumConverter());
         }
 
+        return options;
+    }
+
+    private static JsonSerializerOptions Frozen()
+    {
+        var options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() });
+        options.MakeReadOnly();
         return options;
     }
 

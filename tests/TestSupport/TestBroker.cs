@@ -98,5 +98,20 @@ public sealed class BrokerVirtualHost(Uri amqp, Uri management, string name) : I
         }
     }
 
+    /// <summary>The queue's type (classic, quorum) and durability, as the broker reports them.</summary>
+    public async Task<(string? Type, bool Durable)> QueueAsync(string queue)
+    {
+        var info = await TestBroker.SendAsync(management, HttpMethod.Get, $"api/queues/{Name}/{queue}");
+        return (info?["type"]?.GetValue<string>(), info?["durable"]?.GetValue<bool>() ?? false);
+    }
+
+    /// <summary>The first message of a queue, with its headers, left in the queue.</summary>
+    public async Task<JsonNode?> PeekAsync(string queue)
+    {
+        var messages = await TestBroker.SendAsync(management, HttpMethod.Post, $"api/queues/{Name}/{queue}/get",
+            new JsonObject { ["count"] = 1, ["ackmode"] = "ack_requeue_true", ["encoding"] = "auto" });
+        return messages?.AsArray().FirstOrDefault();
+    }
+
     public async ValueTask DisposeAsync() => await TestBroker.SendAsync(management, HttpMethod.Delete, $"api/vhosts/{Name}");
 }

@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+
+namespace Cybercrime.Contracts.Tests;
+
+/// <summary>
+/// Every integration event's JSON schema is kept in <c>schemas/</c>. A change to a contract fails here
+/// until the snapshot is updated on purpose (<c>UPDATE_SCHEMAS=1 ./test.sh</c>), and review then sees
+/// the schema diff: additive changes only; a breaking change is a new event type.
+/// </summary>
+public sealed class SchemaSnapshotTests
+{
+    public static TheoryData<string> Events() =>
+        [.. typeof(IIntegrationEvent).Assembly.GetTypes()
+            .Where(t => t.IsClass && typeof(IIntegrationEvent).IsAssignableFrom(t))
+            .Select(t => t.FullName!)
+            .Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void The_schema_of_each_event_matches_its_snapshot(string typeName)
+    {
+        var type = typeof(IIntegrationEvent).Assembly.GetType(typeName)!;
+        var schema = Schema(type).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var file = Path.Combine(SchemasFolder(), $"{typeName}.json");
+
+        if (Environment.GetEnvironmentVariable("UPDATE_SCHEMAS") == "1")
+        {
+            File.WriteAllText(file, schema);
+        }
+
+        Assert.True(File.Exists(file), $"No snapshot for {typeName}: run UPDATE_SCHEMAS=1 ./test.sh and commit {file}.");
+        Assert.Equal(File.ReadAllText(file), schema);
+    }
+
+    [Fact]
+    public void Every_snapshot_belongs_to_an_event_that_still_exists()
+    {
+        var events = Events().Select(row => (string)row.Data).ToHashSet();
+
+        Assert.All(Directory.GetFiles(SchemasFolder(), "*.json"), file =>
+            Assert.Contains(Path.GetFileNameWithoutExtension(file), events));
+    }
+
+    /// <summary>The schema System.Text.Json derives from the contract options, with enums spelled out.</summary>
+    internal static JsonNode Schema(Type type) =>
+        JsonSchemaExporter.GetJsonSchemaAsNode(ContractJson.Options, type, new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = (context, node) =>
+            {
+                var enumType = Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type;
+                // Our enum converter is opaque to the exporter, which would otherwise allow anything.
+                return enumType.IsEnum
+                    ? new JsonObject
+                    {
+                        ["type"] = "string",
+                        ["enum"] = new JsonArray([.. Enum.GetNames(enumType).Select(n => (JsonNode)JsonNamingPolicy.KebabCaseLower.ConvertName(n))]),
+                    }
+                    : node;
+            },
+        });
+
+    private static string SchemasFolder([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "schemas");
+}
