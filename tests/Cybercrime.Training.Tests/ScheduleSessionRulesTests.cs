@@ -1,0 +1,78 @@
+using Cybercrime.Contracts.Training;
+using Cybercrime.Platform.Http;
+using Cybercrime.Training.Sessions;
+
+namespace Cybercrime.Training.Tests;
+
+public sealed class ScheduleSessionRulesTests
+{
+    private static readonly ScheduleSessionRequest Valid = new(
+        "Digital forensics for investigators", [TrainingTopic.DigitalForensics], TrainingFormat.InPerson, ["en", "es"],
+        new DateOnly(2020, 5, 4), new DateOnly(2020, 5, 8), "GTM");
+
+    [Fact]
+    public void A_complete_request_is_valid()
+    {
+        var errors = new ValidationErrors();
+
+        var details = ScheduleSession.Validate(Valid, errors);
+
+        Assert.False(errors.Any);
+        Assert.Equal(("Digital forensics for investigators", "GTM"), (details!.Title, details.HostCountry));
+    }
+
+    private static readonly Dictionary<string, (ScheduleSessionRequest Request, string Field)> InvalidCases = new()
+    {
+        ["Title = null"] = (Valid with { Title = null }, "title"),
+        ["Title = '   '"] = (Valid with { Title = "   " }, "title"),
+        ["Title = new string('x', MaxTitleLength + 1)"] = (Valid with { Title = new string('x', ScheduleSession.MaxTitleLength + 1) }, "title"),
+        ["Topics = null"] = (Valid with { Topics = null }, "topics"),
+        ["Topics = []"] = (Valid with { Topics = [] }, "topics"),
+        ["Topics = [TrainingTopic.Osint, TrainingTopic.Osint]"] = (Valid with { Topics = [TrainingTopic.Osint, TrainingTopic.Osint] }, "topics"),
+        ["Topics = [TrainingTopic.Osint, (TrainingTopic)99]"] = (Valid with { Topics = [TrainingTopic.Osint, (TrainingTopic)99] }, "topics[1]"),
+        ["Format = null"] = (Valid with { Format = null }, "format"),
+        ["Languages = []"] = (Valid with { Languages = [] }, "languages"),
+        ["Languages = ['en', 'english']"] = (Valid with { Languages = ["en", "english"] }, "languages[1]"),
+        ["StartDate = null"] = (Valid with { StartDate = null }, "startDate"),
+        ["EndDate = null"] = (Valid with { EndDate = null }, "endDate"),
+        ["EndDate = new DateOnly(2020, 5, 3)"] = (Valid with { EndDate = new DateOnly(2020, 5, 3) }, "endDate"),
+        ["HostCountry = 'GT'"] = (Valid with { HostCountry = "GT" }, "hostCountry"),
+        ["HostCountry = null"] = (Valid with { HostCountry = null }, "hostCountry"),
+    };
+
+    public static TheoryData<string> Invalid() => [.. InvalidCases.Keys];
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void Each_bad_field_is_named(string change)
+    {
+        var (request, field) = InvalidCases[change];
+        var errors = new ValidationErrors();
+
+        Assert.Null(ScheduleSession.Validate(request, errors));
+        Assert.Equal([field], Fields(errors));
+    }
+
+    [Theory]
+    [InlineData(TrainingFormat.Online)]
+    [InlineData(TrainingFormat.Webinar)]
+    [InlineData(TrainingFormat.MultiWeekCourse)]
+    public void An_online_session_needs_no_host_country(TrainingFormat format)
+    {
+        var errors = new ValidationErrors();
+
+        Assert.NotNull(ScheduleSession.Validate(Valid with { Format = format, HostCountry = null }, errors));
+    }
+
+    [Fact]
+    public void A_one_day_session_may_end_the_day_it_starts()
+    {
+        Assert.NotNull(ScheduleSession.Validate(Valid with { EndDate = Valid.StartDate }, new ValidationErrors()));
+    }
+
+    internal static string[] Fields(ValidationErrors errors)
+    {
+        var problem = (Microsoft.AspNetCore.Http.HttpResults.ValidationProblem)errors.ToResult();
+        return [.. problem.ProblemDetails.Errors.Keys];
+    }
+}
