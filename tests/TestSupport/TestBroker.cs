@@ -98,6 +98,16 @@ public sealed class BrokerVirtualHost(Uri amqp, Uri management, string name) : I
         }
     }
 
+    /// <summary>
+    /// How many messages consumers of the queue have acknowledged so far. The broker publishes these
+    /// statistics every few seconds, so wait for the count to reach a figure rather than reading it once.
+    /// </summary>
+    public async Task<long> AcknowledgedAsync(string queue)
+    {
+        var info = await TestBroker.SendAsync(management, HttpMethod.Get, $"api/queues/{Name}/{queue}");
+        return info?["message_stats"]?["ack"]?.GetValue<long>() ?? 0;
+    }
+
     /// <summary>The queue's type (classic, quorum) and durability, as the broker reports them.</summary>
     public async Task<(string? Type, bool Durable)> QueueAsync(string queue)
     {
