@@ -45,6 +45,8 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _broker = await TestBroker.CreateVirtualHostAsync("e2e");
+        // Each service runs as its own broker user, allowed to publish only its own events.
+        await _broker.ApplyDefinitionsAsync(Path.Combine(RepositoryRoot.Path, "deploy", "rabbitmq", "definitions.json"));
         _training = await ServiceProcess.StartAsync("Cybercrime.Training", Settings("training"));
         _reporting = await ServiceProcess.StartAsync("Cybercrime.Reporting", Settings("reporting"));
     }
@@ -108,7 +110,7 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
     private Dictionary<string, string> Settings(string service) => new()
     {
         ["Bus__Transport"] = "RabbitMq",
-        ["ConnectionStrings__RabbitMq"] = _broker.Amqp.ToString(),
+        ["ConnectionStrings__RabbitMq"] = _broker.AmqpAs(service, $"dev-{service}").ToString(),
         ["Storage__Provider"] = "Sqlite",
         ["Storage__SqlitePath"] = Path.Combine(_folder, service),
     };

@@ -84,6 +84,37 @@ public sealed class BrokerVirtualHost(Uri amqp, Uri management, string name) : I
 
     public string Name { get; } = name;
 
+    /// <summary>
+    /// Creates the users of a RabbitMQ definitions file (deploy/rabbitmq/definitions.json) and grants
+    /// them its permissions on this virtual host, so a test runs each service as its production user.
+    /// </summary>
+    public async Task ApplyDefinitionsAsync(string definitionsFile)
+    {
+        var definitions = JsonNode.Parse(await File.ReadAllTextAsync(definitionsFile))!;
+        foreach (var user in definitions["users"]!.AsArray())
+        {
+            await TestBroker.SendAsync(management, HttpMethod.Put, $"api/users/{user!["name"]}", new JsonObject
+            {
+                ["password_hash"] = user["password_hash"]!.GetValue<string>(),
+                ["hashing_algorithm"] = user["hashing_algorithm"]!.GetValue<string>(),
+                ["tags"] = "",
+            });
+        }
+
+        foreach (var permission in definitions["permissions"]!.AsArray())
+        {
+            await TestBroker.SendAsync(management, HttpMethod.Put, $"api/permissions/{Name}/{permission!["user"]}", new JsonObject
+            {
+                ["configure"] = permission["configure"]!.GetValue<string>(),
+                ["write"] = permission["write"]!.GetValue<string>(),
+                ["read"] = permission["read"]!.GetValue<string>(),
+            });
+        }
+    }
+
+    /// <summary>This virtual host's AMQP URI for another user.</summary>
+    public Uri AmqpAs(string user, string password) => new UriBuilder(Amqp) { UserName = user, Password = password }.Uri;
+
     /// <summary>How many messages a queue holds, ready or not; 0 when it does not exist yet.</summary>
     public async Task<int> MessagesInAsync(string queue)
     {

@@ -29,7 +29,7 @@ public static class TestMongo
         }
         catch (Exception e)
         {
-            return (null, $"skipped: no MongoDB reachable (MONGODB_URI is not set and Testcontainers could not start one: {e.GetType().Name}). " +
+            return (null, $"No MongoDB reachable (MONGODB_URI is not set and Testcontainers could not start one: {e.GetType().Name}). " +
                 "The same contract tests ran against SQLite.");
         }
     }

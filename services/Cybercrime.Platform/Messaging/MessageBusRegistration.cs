@@ -66,6 +66,9 @@ public static class MessageBusRegistration
                     host.ConnectionName(builder.Environment.ApplicationName);
                 });
                 cfg.ConfigureJsonSerializerOptions(ContractJson.Configure);
+                // No exchange for the envelope interface: each service's broker user may write only
+                // to its own event types' exchanges (deploy/rabbitmq/definitions.json).
+                cfg.Publish<IIntegrationEvent>(publish => publish.Exclude = true);
                 cfg.ConfigureEndpoints(context);
             });
         });

@@ -21,6 +21,8 @@ public static class AuthRegistration
             throw new InvalidOperationException("Auth:DevTokens is refused in Production: tokens must come from the identity provider.");
         }
 
+        // Checked now so that a host without a usable key fails at start-up, not on its first request.
+        var signingKey = settings.Authority is { Length: > 0 } ? null : settings.Key();
         builder.Services.AddSingleton(settings);
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -35,13 +37,13 @@ public static class AuthRegistration
                     NameClaimType = "sub",
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
-                if (settings.Authority is { Length: > 0 } authority)
+                if (signingKey is null)
                 {
-                    options.Authority = authority;
+                    options.Authority = settings.Authority;
                 }
                 else
                 {
-                    options.TokenValidationParameters.IssuerSigningKey = settings.Key();
+                    options.TokenValidationParameters.IssuerSigningKey = signingKey;
                 }
             });
 
