@@ -85,13 +85,15 @@ public sealed class BrokerVirtualHost(Uri amqp, Uri management, string name) : I
     public string Name { get; } = name;
 
     /// <summary>
-    /// Creates the users of a RabbitMQ definitions file (deploy/rabbitmq/definitions.json) and grants
-    /// them its permissions on this virtual host, so a test runs each service as its production user.
+    /// Creates the service users of a RabbitMQ definitions file (deploy/rabbitmq/definitions.json; those
+    /// without tags, so never an administrator) and grants them its permissions on this virtual host,
+    /// so that a test runs each service as its production user.
     /// </summary>
     public async Task ApplyDefinitionsAsync(string definitionsFile)
     {
         var definitions = JsonNode.Parse(await File.ReadAllTextAsync(definitionsFile))!;
-        foreach (var user in definitions["users"]!.AsArray())
+        var services = definitions["users"]!.AsArray().Where(user => user!["tags"]!.AsArray().Count == 0).ToList();
+        foreach (var user in services)
         {
             await TestBroker.SendAsync(management, HttpMethod.Put, $"api/users/{user!["name"]}", new JsonObject
             {
@@ -101,7 +103,8 @@ public sealed class BrokerVirtualHost(Uri amqp, Uri management, string name) : I
             });
         }
 
-        foreach (var permission in definitions["permissions"]!.AsArray())
+        var names = services.Select(user => user!["name"]!.GetValue<string>()).ToHashSet();
+        foreach (var permission in definitions["permissions"]!.AsArray().Where(p => names.Contains(p!["user"]!.GetValue<string>())))
         {
             await TestBroker.SendAsync(management, HttpMethod.Put, $"api/permissions/{Name}/{permission!["user"]}", new JsonObject
             {
