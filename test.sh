@@ -26,7 +26,7 @@ start_local_rabbitmq() {
     rabbitmq-server -detached >/dev/null 2>&1 || true
     for _ in $(seq 1 90); do
       if rabbitmq-diagnostics -q check_running >/dev/null 2>&1 \
-         && curl -sf -u guest:guest http://localhost:15672/api/overview >/dev/null 2>&1; then
+         && rabbitmq-diagnostics -q check_port_listener 15672 >/dev/null 2>&1; then
         break
       fi
       sleep 1

@@ -14,7 +14,7 @@ internal enum RegistrationStatus
 /// One participant's place in one session: the aggregate behind the participant events. Its id is
 /// derived from the session and the participant, so registering the same person twice collides.
 /// </summary>
-internal sealed class Registration : IDocument
+internal sealed record Registration : IDocument
 {
     public required string Id { get; init; }
 
@@ -73,21 +73,7 @@ internal sealed class Registration : IDocument
             return null;
         }
 
-        var completed = new Registration
-        {
-            Id = Id,
-            Version = Version + 1,
-            Office = Office,
-            SessionId = SessionId,
-            ParticipantId = ParticipantId,
-            ExternalRef = ExternalRef,
-            Gender = Gender,
-            CountryCode = CountryCode,
-            AgencyType = AgencyType,
-            Status = RegistrationStatus.Completed,
-            RegisteredAt = RegisteredAt,
-            CompletedAt = now,
-        };
+        var completed = this with { Version = Version + 1, Status = RegistrationStatus.Completed, CompletedAt = now };
         var @event = new ParticipantCompleted(
             Guid.NewGuid(), now, Office, Guid.Parse(Id), completed.Version, Guid.Parse(SessionId),
             ParticipantId, Gender, CountryCode, AgencyType);
