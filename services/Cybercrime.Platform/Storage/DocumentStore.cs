@@ -49,10 +49,25 @@ public abstract class DocumentStore
 
     protected ResiliencePipeline Resilience { get; }
 
-    public IDocumentCollection<T> Collection<T>() where T : class, IDocument =>
-        _definitions.TryGetValue(typeof(T), out var definition)
-            ? CreateCollection<T>(definition)
-            : throw new InvalidOperationException($"{typeof(T).Name} has no collection in the '{Name}' store.");
+    public IDocumentCollection<T> Collection<T>() where T : class, IDocument => CreateCollection<T>(DefinitionOf(typeof(T)));
+
+    /// <summary>
+    /// Commits every write and its events atomically. Throws <see cref="ConcurrencyConflictException"/>,
+    /// having written nothing, when any document is no longer at its expected version.
+    /// </summary>
+    public async Task CommitAsync(Changes changes, CancellationToken cancellationToken)
+    {
+        if (changes.IsEmpty)
+        {
+            return;
+        }
+
+        await WriteAsync(changes, cancellationToken);
+        if (changes.Writes.Any(w => w.Events.Count > 0))
+        {
+            OutboxSignal.Notify();
+        }
+    }
 
     /// <summary>Creates tables or collections and their indexes; safe to run at every start.</summary>
     public abstract Task InitializeAsync(CancellationToken cancellationToken);
@@ -65,6 +80,15 @@ public abstract class DocumentStore
 
     /// <summary>Removes published events from the outbox.</summary>
     public abstract Task AcknowledgeAsync(IReadOnlyCollection<PendingEvent> published, CancellationToken cancellationToken);
+
+    /// <summary>The adapter's atomic write of <paramref name="changes"/>.</summary>
+    protected abstract Task WriteAsync(Changes changes, CancellationToken cancellationToken);
+
+    /// <summary>The declared collection that holds documents of <paramref name="documentType"/>.</summary>
+    protected CollectionDefinition DefinitionOf(Type documentType) =>
+        _definitions.TryGetValue(documentType, out var definition)
+            ? definition
+            : throw new InvalidOperationException($"{documentType.Name} has no collection in the '{Name}' store.");
 
     protected abstract IDocumentCollection<T> CreateCollection<T>(CollectionDefinition definition) where T : class, IDocument;
 

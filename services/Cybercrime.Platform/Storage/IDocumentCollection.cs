@@ -14,6 +14,7 @@ public interface IDocumentCollection<T> where T : class, IDocument
     /// Writes the aggregate and the events it raised in one atomic write (the outbox). Succeeds only
     /// when the stored version is still <paramref name="expectedVersion"/> (0: not stored yet);
     /// otherwise throws <see cref="ConcurrencyConflictException"/> and writes nothing.
+    /// Several documents at once: <see cref="DocumentStore.CommitAsync"/>.
     /// </summary>
     Task SaveAsync(T document, long expectedVersion, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken = default);
 

@@ -77,6 +77,35 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task A_commit_of_several_documents_writes_all_of_them_and_their_events()
+    {
+        var (store, widgets) = await FreshAsync();
+        await widgets.SaveAsync(Widget.Make("a", version: 1), 0, [], TestContext.Current.CancellationToken);
+
+        await store.CommitAsync(
+            new Changes().Save(Widget.Make("a", version: 2, name: "a2"), 1, Event()).Save(Widget.Make("b"), 0, Event(), Event()),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal("a2", (await widgets.FindAsync("a", TestContext.Current.CancellationToken))!.Name);
+        Assert.NotNull(await widgets.FindAsync("b", TestContext.Current.CancellationToken));
+        Assert.Equal(3, (await store.PendingEventsAsync(10, TestContext.Current.CancellationToken)).Count);
+    }
+
+    [Fact]
+    public async Task A_commit_with_one_stale_document_writes_nothing_at_all()
+    {
+        var (store, widgets) = await FreshAsync();
+        await widgets.SaveAsync(Widget.Make("taken"), 0, [], TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CommitAsync(
+            new Changes().Save(Widget.Make("fresh"), 0, Event()).Save(Widget.Make("taken"), 0, Event()),
+            TestContext.Current.CancellationToken));
+
+        Assert.Null(await widgets.FindAsync("fresh", TestContext.Current.CancellationToken));
+        Assert.Empty(await store.PendingEventsAsync(10, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Acknowledging_removes_only_the_published_events()
     {
         var (store, widgets) = await FreshAsync();

@@ -1,6 +1,4 @@
 using Cybercrime.Contracts;
-using Cybercrime.Platform.Outbox;
-using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Cybercrime.Platform.Storage.Mongo;
@@ -9,7 +7,6 @@ internal sealed class MongoCollection<T>(MongoDocumentStore store, CollectionDef
     where T : class, IDocument
 {
     private readonly IMongoCollection<T> _typed = store.Typed<T>(definition.Name);
-    private readonly IMongoCollection<BsonDocument> _raw = store.Raw(definition.Name);
 
     public Task<T?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         store.RunAsync<T?>(async token =>
@@ -22,45 +19,8 @@ internal sealed class MongoCollection<T>(MongoDocumentStore store, CollectionDef
             await _typed.Find(MongoDefinitions.AnyOf<T>(field, anyOf.Cast<object?>())).ToListAsync(token), cancellationToken).AsTask();
     }
 
-    public async Task SaveAsync(T document, long expectedVersion, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken = default)
-    {
-        var outbox = MongoDefinitions.Outbox(events.Select(OutboxMessage.From));
-        var written = await store.RunAsync(async token =>
-        {
-            var bson = document.ToBsonDocument();
-            if (expectedVersion == 0)
-            {
-                if (outbox.Count > 0)
-                {
-                    bson[MongoDefinitions.OutboxField] = outbox;
-                }
-
-                try
-                {
-                    await _raw.InsertOneAsync(bson, cancellationToken: token);
-                    return true;
-                }
-                catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
-                {
-                    return false;
-                }
-            }
-
-            var result = await _raw.UpdateOneAsync(
-                MongoDefinitions.AtVersion(document.Id, expectedVersion), MongoDefinitions.Save(bson, outbox), cancellationToken: token);
-            return result.MatchedCount == 1;
-        }, cancellationToken);
-
-        if (!written)
-        {
-            throw new ConcurrencyConflictException(definition.Name, document.Id, expectedVersion);
-        }
-
-        if (events.Count > 0)
-        {
-            store.OutboxSignal.Notify();
-        }
-    }
+    public Task SaveAsync(T document, long expectedVersion, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken = default) =>
+        store.CommitAsync(new Changes().Save(document, expectedVersion, events), cancellationToken);
 
     public Task<bool> UpsertIfNewerAsync(T document, CancellationToken cancellationToken = default) =>
         store.RunAsync(async token =>

@@ -70,6 +70,71 @@ public sealed class MongoDocumentStore : DocumentStore
             }
         }, cancellationToken).AsTask();
 
+    /// <summary>One document alone is atomic as it is; several take a transaction (production runs a replica set).</summary>
+    protected override Task WriteAsync(Changes changes, CancellationToken cancellationToken) =>
+        Resilience.ExecuteAsync(async token =>
+        {
+            if (changes.Writes.Count == 1)
+            {
+                await WriteAsync(null, changes.Writes[0], token);
+                return;
+            }
+
+            using var session = await _database.Client.StartSessionAsync(cancellationToken: token);
+            await session.WithTransactionAsync(
+                async (transaction, ct) =>
+                {
+                    foreach (var write in changes.Writes)
+                    {
+                        await WriteAsync(transaction, write, ct);
+                    }
+
+                    return true;
+                },
+                cancellationToken: token);
+        }, cancellationToken).AsTask();
+
+    private async Task WriteAsync(IClientSessionHandle? session, DocumentWrite write, CancellationToken cancellationToken)
+    {
+        var collection = DefinitionOf(write.DocumentType).Name;
+        var document = write.Document.ToBsonDocument(write.DocumentType);
+        var outbox = MongoDefinitions.Outbox(write.Events.Select(OutboxMessage.From));
+        bool written;
+        if (write.ExpectedVersion == 0)
+        {
+            if (outbox.Count > 0)
+            {
+                document[MongoDefinitions.OutboxField] = outbox;
+            }
+
+            try
+            {
+                await (session is null
+                    ? Raw(collection).InsertOneAsync(document, cancellationToken: cancellationToken)
+                    : Raw(collection).InsertOneAsync(session, document, cancellationToken: cancellationToken));
+                written = true;
+            }
+            catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+            {
+                written = false;
+            }
+        }
+        else
+        {
+            var filter = MongoDefinitions.AtVersion(write.Document.Id, write.ExpectedVersion);
+            var update = MongoDefinitions.Save(document, outbox);
+            var result = session is null
+                ? await Raw(collection).UpdateOneAsync(filter, update, cancellationToken: cancellationToken)
+                : await Raw(collection).UpdateOneAsync(session, filter, update, cancellationToken: cancellationToken);
+            written = result.MatchedCount == 1;
+        }
+
+        if (!written)
+        {
+            throw new ConcurrencyConflictException(collection, write.Document.Id, write.ExpectedVersion);
+        }
+    }
+
     internal IMongoCollection<BsonDocument> Raw(string collection) => _database.GetCollection<BsonDocument>(collection);
 
     internal IMongoCollection<T> Typed<T>(string collection) => _database.GetCollection<T>(collection);

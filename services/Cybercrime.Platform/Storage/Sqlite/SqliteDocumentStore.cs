@@ -13,6 +13,7 @@ public sealed class SqliteDocumentStore(string name, string path, IEnumerable<Co
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqliteConstraint = 19;
 
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
@@ -81,6 +82,28 @@ public sealed class SqliteDocumentStore(string name, string path, IEnumerable<Co
             await transaction.CommitAsync(token);
         }, cancellationToken).AsTask();
 
+    protected override Task WriteAsync(Changes changes, CancellationToken cancellationToken) =>
+        Resilience.ExecuteAsync(async token =>
+        {
+            await using var connection = await OpenAsync(token);
+            await using var transaction = connection.BeginTransaction();
+            foreach (var write in changes.Writes)
+            {
+                var collection = DefinitionOf(write.DocumentType).Name;
+                if (!await WriteDocumentAsync(transaction, collection, write, token))
+                {
+                    throw new ConcurrencyConflictException(collection, write.Document.Id, write.ExpectedVersion);
+                }
+
+                foreach (var @event in write.Events)
+                {
+                    await WriteOutboxAsync(transaction, collection, write.Document.Id, OutboxMessage.From(@event), token);
+                }
+            }
+
+            await transaction.CommitAsync(token);
+        }, cancellationToken).AsTask();
+
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -96,6 +119,42 @@ public sealed class SqliteDocumentStore(string name, string path, IEnumerable<Co
 
     protected override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
+
+    private static async Task<bool> WriteDocumentAsync(SqliteTransaction transaction, string collection, DocumentWrite write, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = write.ExpectedVersion == 0
+            ? $"""INSERT INTO "{collection}" (id, version, body) VALUES ($id, $version, $body);"""
+            : $"""UPDATE "{collection}" SET version = $version, body = $body WHERE id = $id AND version = $expected;""";
+        SqliteSql.Bind(command, write.Document, write.DocumentType);
+        command.Parameters.AddWithValue("$expected", write.ExpectedVersion);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WriteOutboxAsync(
+        SqliteTransaction transaction, string collection, string documentId, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO outbox (collection, document_id, event_id, type, payload)
+            VALUES ($collection, $document, $event, $type, $payload);
+            """;
+        command.Parameters.AddWithValue("$collection", collection);
+        command.Parameters.AddWithValue("$document", documentId);
+        command.Parameters.AddWithValue("$event", message.EventId.ToString());
+        command.Parameters.AddWithValue("$type", message.Type);
+        command.Parameters.AddWithValue("$payload", message.Payload);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -35,6 +35,14 @@ internal static class SqliteSql
             ? $"json_extract(body, '$.{field}')"
             : throw new ArgumentException($"'{field}' is not a valid field path.", nameof(field));
 
+    /// <summary>Binds a document's id, version and JSON body as $id, $version and $body.</summary>
+    public static void Bind(SqliteCommand command, IDocument document, Type documentType)
+    {
+        command.Parameters.AddWithValue("$id", document.Id);
+        command.Parameters.AddWithValue("$version", document.Version);
+        command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(document, documentType, ContractJson.Options));
+    }
+
     /// <summary>Binds the values as $p0, $p1, … and returns the list for an IN clause.</summary>
     public static string Parameters(SqliteCommand command, IEnumerable<object?> values)
     {
