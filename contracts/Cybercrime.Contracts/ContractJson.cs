@@ -34,6 +34,25 @@ public static class ContractJson
         return options;
     }
 
+    /// <summary>Reads an enum from its wire name, as a query string carries it.</summary>
+    public static bool TryParse<TEnum>(string? name, out TEnum value) where TEnum : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(Name(candidate), name, StringComparison.Ordinal))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The wire names of an enum's values, to tell a caller what is allowed.</summary>
+    public static string Names<TEnum>() where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(v => Name(v)));
+
     /// <summary>The wire name of an enum value, e.g. <c>DigitalForensics</c> → <c>digital-forensics</c>.</summary>
     public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum =>
         JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());

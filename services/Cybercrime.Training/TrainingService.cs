@@ -5,13 +5,19 @@ using Cybercrime.Training.Sessions;
 
 namespace Cybercrime.Training;
 
-/// <summary>Training registration: sessions an office runs and the participants it registers.</summary>
+/// <summary>Training registration: sessions an office runs, who registered, attended and completed.</summary>
 public static class TrainingService
 {
-    public static IHostApplicationBuilder AddTrainingService(this IHostApplicationBuilder builder) =>
-        builder.AddDocumentStore("training", store => store
+    public const string StoreName = "training";
+
+    public static IHostApplicationBuilder AddTrainingService(this IHostApplicationBuilder builder)
+    {
+        builder.AddDocumentStore(StoreName, store => store
             .Collection<TrainingSession>("sessions", "office")
-            .Collection<Registration>("registrations", "sessionId"));
+            .Collection<Registration>("registrations", "sessionId", "participantId"));
+        builder.Services.AddSingleton<TrainingStore>();
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapTrainingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -19,9 +25,15 @@ public static class TrainingService
             .RequireAuthorization(AuthRegistration.OfficeEditorPolicy)
             .WithTags("Training");
         training.MapScheduleSession();
+        training.MapAmendSession();
+        training.MapCancelSession();
+        training.MapRecordHeadcount();
+        training.MapListSessions();
         training.MapGetSession();
         training.MapRegisterParticipant();
-        training.MapCompleteRegistration();
+        training.MapChangeEnrolment();
+        training.MapImportRegistrations();
+        training.MapParticipantHistory();
         return app;
     }
 }

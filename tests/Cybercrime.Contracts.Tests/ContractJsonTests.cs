@@ -9,8 +9,9 @@ public sealed class ContractJsonTests
     public void An_event_serializes_with_camel_case_members_kebab_case_enums_and_iso_dates()
     {
         var e = new TrainingSessionScheduled(
-            Guid.Empty, new DateTimeOffset(2020, 5, 1, 8, 0, 0, TimeSpan.Zero), "GUA", Guid.Empty, 1, "Forensics",
-            [TrainingTopic.DigitalForensics, TrainingTopic.Ocsea], TrainingFormat.MultiWeekCourse, ["es"], new DateOnly(2020, 5, 4), new DateOnly(2020, 5, 8), null);
+            Guid.Empty, new DateTimeOffset(2020, 5, 1, 8, 0, 0, TimeSpan.Zero), "GUA", Guid.Empty, 1, new TrainingSessionSnapshot(
+                "Forensics", [TrainingTopic.DigitalForensics, TrainingTopic.Ocsea], TrainingFormat.MultiWeekCourse, ["es"], new DateOnly(2020, 5, 4),
+                new DateOnly(2020, 5, 8), null, [Audience.ItStaff], ["ICMEC"], 30, false, SessionStatus.Scheduled, []));
 
         var json = JsonSerializer.Serialize(e, ContractJson.Options);
 
@@ -19,6 +20,7 @@ public sealed class ContractJsonTests
         Assert.Contains("\"startDate\":\"2020-05-04\"", json, StringComparison.Ordinal);
         Assert.Contains("\"occurredAt\":\"2020-05-01T08:00:00+00:00\"", json, StringComparison.Ordinal);
         Assert.Contains("\"hostCountry\":null", json, StringComparison.Ordinal);
+        Assert.Contains("\"audiences\":[\"it-staff\"]", json, StringComparison.Ordinal);
         Assert.DoesNotContain("aggregateId", json, StringComparison.Ordinal);
         var back = JsonSerializer.Deserialize<TrainingSessionScheduled>(json, ContractJson.Options);
         Assert.Equal(json, JsonSerializer.Serialize(back, ContractJson.Options));

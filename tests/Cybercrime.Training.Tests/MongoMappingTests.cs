@@ -16,16 +16,17 @@ public sealed class MongoMappingTests
     public void Sessions_and_registrations_round_trip_with_camel_case_names()
     {
         var now = new DateTimeOffset(2020, 5, 8, 12, 0, 0, TimeSpan.Zero);
-        var session = TrainingSession.Schedule(
-            "BKK", new ValidSession("Crypto", [TrainingTopic.Cryptocurrency, TrainingTopic.DarknetInvestigations], TrainingFormat.Hybrid, ["en", "th"],
-                new DateOnly(2020, 5, 4), new DateOnly(2020, 5, 8), "THA"), now).Session;
-        var registration = Registration.Register(session, new ValidParticipant("bkk-7", Gender.Male, "VNM", AgencyType.CentralBank), now)
-            .Registration.Complete(now)!.Value.Registration;
+        var scheduled = TrainingSession.Schedule(
+            "BKK", new SessionDetails("Crypto", [TrainingTopic.Cryptocurrency, TrainingTopic.DarknetInvestigations], TrainingFormat.Hybrid, ["en", "th"],
+                new DateOnly(2020, 5, 4), new DateOnly(2020, 5, 8), "THA", [Audience.CentralBank], ["UNICEF"], 20, true), now).Session;
+        var session = scheduled.RecordHeadcount([new Headcount("THA", Gender.Other, 3)], now).Session;
+        var applied = (Enrolment.Applied)Enrolment.Register(session, null, new ValidParticipant("bkk-7", Gender.Male, "VNM", AgencyType.CentralBank, "analyst"), now);
+        var registration = applied.Registration.Become(EnrolmentStatus.Waitlisted, now, 4);
 
         var sessionBson = session.ToBsonDocument();
         var registrationBson = registration.ToBsonDocument();
 
-        Assert.Equal(new BsonArray { "Cryptocurrency", "DarknetInvestigations" }, sessionBson["topics"]);
+        Assert.Equal(new BsonArray { "Cryptocurrency", "DarknetInvestigations" }, sessionBson["details"]["topics"]);
         Assert.Equal("bkk-7", registrationBson["externalRef"].AsString);
         Assert.Equivalent(session, BsonSerializer.Deserialize<TrainingSession>(sessionBson), strict: true);
         Assert.Equivalent(registration, BsonSerializer.Deserialize<Registration>(registrationBson), strict: true);

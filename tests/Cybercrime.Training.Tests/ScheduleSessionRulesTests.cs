@@ -6,26 +6,28 @@ namespace Cybercrime.Training.Tests;
 
 public sealed class ScheduleSessionRulesTests
 {
-    private static readonly ScheduleSessionRequest Valid = new(
+    private static readonly SessionRequest Valid = new(
         "Digital forensics for investigators", [TrainingTopic.DigitalForensics], TrainingFormat.InPerson, ["en", "es"],
-        new DateOnly(2020, 5, 4), new DateOnly(2020, 5, 8), "GTM");
+        new DateOnly(2020, 5, 4), new DateOnly(2020, 5, 8), "GTM", [Audience.LawEnforcement, Audience.LawEnforcement], ["ICMEC", "icmec"], 25, true);
 
     [Fact]
     public void A_complete_request_is_valid()
     {
         var errors = new ValidationErrors();
 
-        var details = ScheduleSession.Validate(Valid, errors);
+        var details = Valid.Validate(errors);
 
         Assert.False(errors.Any);
-        Assert.Equal(("Digital forensics for investigators", "GTM"), (details!.Title, details.HostCountry));
+        Assert.Equal(("Digital forensics for investigators", "GTM", 25, true), (details!.Title, details.HostCountry, details.Capacity, details.TrainTheTrainer));
+        Assert.Equal([Audience.LawEnforcement], details.Audiences);
+        Assert.Equal(["ICMEC"], details.Partners);
     }
 
-    private static readonly Dictionary<string, (ScheduleSessionRequest Request, string Field)> InvalidCases = new()
+    private static readonly Dictionary<string, (SessionRequest Request, string Field)> InvalidCases = new()
     {
         ["Title = null"] = (Valid with { Title = null }, "title"),
         ["Title = '   '"] = (Valid with { Title = "   " }, "title"),
-        ["Title = new string('x', MaxTitleLength + 1)"] = (Valid with { Title = new string('x', ScheduleSession.MaxTitleLength + 1) }, "title"),
+        ["Title = new string('x', MaxTitleLength + 1)"] = (Valid with { Title = new string('x', SessionRequest.MaxTitleLength + 1) }, "title"),
         ["Topics = null"] = (Valid with { Topics = null }, "topics"),
         ["Topics = []"] = (Valid with { Topics = [] }, "topics"),
         ["Topics = [TrainingTopic.Osint, TrainingTopic.Osint]"] = (Valid with { Topics = [TrainingTopic.Osint, TrainingTopic.Osint] }, "topics"),
@@ -38,6 +40,9 @@ public sealed class ScheduleSessionRulesTests
         ["EndDate = new DateOnly(2020, 5, 3)"] = (Valid with { EndDate = new DateOnly(2020, 5, 3) }, "endDate"),
         ["HostCountry = 'GT'"] = (Valid with { HostCountry = "GT" }, "hostCountry"),
         ["HostCountry = null"] = (Valid with { HostCountry = null }, "hostCountry"),
+        ["Capacity = 0"] = (Valid with { Capacity = 0 }, "capacity"),
+        ["Audiences = [(Audience)42]"] = (Valid with { Audiences = [(Audience)42] }, "audiences[0]"),
+        ["Partners = ['ICMEC', ' ']"] = (Valid with { Partners = ["ICMEC", " "] }, "partners[1]"),
     };
 
     public static TheoryData<string> Invalid() => [.. InvalidCases.Keys];
@@ -49,7 +54,7 @@ public sealed class ScheduleSessionRulesTests
         var (request, field) = InvalidCases[change];
         var errors = new ValidationErrors();
 
-        Assert.Null(ScheduleSession.Validate(request, errors));
+        Assert.Null(request.Validate(errors));
         Assert.Equal([field], Fields(errors));
     }
 
@@ -61,13 +66,13 @@ public sealed class ScheduleSessionRulesTests
     {
         var errors = new ValidationErrors();
 
-        Assert.NotNull(ScheduleSession.Validate(Valid with { Format = format, HostCountry = null }, errors));
+        Assert.NotNull((Valid with { Format = format, HostCountry = null }).Validate(errors));
     }
 
     [Fact]
     public void A_one_day_session_may_end_the_day_it_starts()
     {
-        Assert.NotNull(ScheduleSession.Validate(Valid with { EndDate = Valid.StartDate }, new ValidationErrors()));
+        Assert.NotNull((Valid with { EndDate = Valid.StartDate }).Validate(new ValidationErrors()));
     }
 
     internal static string[] Fields(ValidationErrors errors)

@@ -56,3 +56,38 @@ public enum AgencyType
     InternationalOrganisation,
     Other,
 }
+
+/// <summary>Who a session is meant for.</summary>
+public enum Audience
+{
+    LawEnforcement,
+    Prosecutors,
+    Judges,
+    CentralBank,
+    FinancialIntelligenceUnit,
+    Teachers,
+    ItStaff,
+    Government,
+    CivilSociety,
+    GeneralPublic,
+}
+
+public enum SessionStatus
+{
+    Scheduled,
+    Cancelled,
+}
+
+/// <summary>
+/// Where a participant stands: registered → (waitlisted while full, promoted in order when a place
+/// frees) → attended → completed, or cancelled / no-show.
+/// </summary>
+public enum EnrolmentStatus
+{
+    Registered,
+    Waitlisted,
+    Attended,
+    Completed,
+    Cancelled,
+    NoShow,
+}

@@ -7,6 +7,9 @@ public interface IDocumentCollection<T> where T : class, IDocument
 {
     Task<T?> FindAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>The documents with these ids; missing ones are left out.</summary>
+    Task<IReadOnlyList<T>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
     /// <summary>Documents whose <paramref name="field"/> (a declared index, camelCase) equals any of the values.</summary>
     Task<IReadOnlyList<T>> WhereAsync<TValue>(string field, IReadOnlyCollection<TValue> anyOf, CancellationToken cancellationToken = default);
 

@@ -1,3 +1,4 @@
+using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Outbox;
 using Cybercrime.Platform.Storage.Mongo;
 using Cybercrime.Platform.Storage.Sqlite;
@@ -15,12 +16,17 @@ public sealed class StoreBuilder(string storeName, IServiceCollection services)
 {
     internal List<CollectionDefinition> Definitions { get; } = [];
 
+    /// <summary>Declares a collection and makes it injectable as <see cref="IDocumentCollection{T}"/>.</summary>
     public StoreBuilder Collection<T>(string name, params string[] indexedFields) where T : class, IDocument
     {
-        Definitions.Add(new CollectionDefinition(typeof(T), name, indexedFields));
+        Declare<T>(name, indexedFields);
         services.AddSingleton(provider => provider.GetRequiredKeyedService<DocumentStore>(storeName).Collection<T>());
         return this;
     }
+
+    /// <summary>Declares a collection that only the platform reaches, through the store.</summary>
+    internal void Declare<T>(string name, params string[] indexedFields) where T : class, IDocument =>
+        Definitions.Add(new CollectionDefinition(typeof(T), name, indexedFields));
 }
 
 public static class StorageRegistration
@@ -34,6 +40,7 @@ public static class StorageRegistration
     {
         var services = builder.Services;
         var declared = new StoreBuilder(storeName, services);
+        declared.Declare<IdempotencyRecord>("idempotency");
         declare(declared);
         var settings = StorageSettings.From(builder.Configuration);
 

@@ -3,7 +3,7 @@ using Cybercrime.Platform.Storage;
 
 namespace Cybercrime.Reporting.Training;
 
-/// <summary>One participant in one session, keyed by the registration and guarded by its version.</summary>
+/// <summary>One participant in one session as it stands, keyed by the registration and guarded by its version.</summary>
 internal sealed class ParticipationFacts : IDocument
 {
     public required string Id { get; init; }
@@ -22,25 +22,21 @@ internal sealed class ParticipationFacts : IDocument
 
     public required AgencyType AgencyType { get; init; }
 
-    public required bool Completed { get; init; }
+    public required EnrolmentStatus Status { get; init; }
 
-    public static ParticipationFacts From(ParticipantRegistered e) =>
-        Create(e.RegistrationId, e.Version, e.Office, e.SessionId, e.ParticipantId, e.Gender, e.CountryCode, e.AgencyType, completed: false);
+    /// <summary>Took or is taking part: a place held and not a no-show.</summary>
+    public bool TakesPart() => Status is EnrolmentStatus.Registered or EnrolmentStatus.Attended or EnrolmentStatus.Completed;
 
-    public static ParticipationFacts From(ParticipantCompleted e) =>
-        Create(e.RegistrationId, e.Version, e.Office, e.SessionId, e.ParticipantId, e.Gender, e.CountryCode, e.AgencyType, completed: true);
-
-    private static ParticipationFacts Create(
-        Guid registrationId, long version, string office, Guid sessionId, Guid participantId, Gender gender, string country, AgencyType agency, bool completed) => new()
+    public static ParticipationFacts From(IParticipantEvent e) => new()
     {
-        Id = registrationId.ToString(),
-        Version = version,
-        Office = office,
-        SessionId = sessionId.ToString(),
-        ParticipantId = participantId,
-        Gender = gender,
-        CountryCode = country,
-        AgencyType = agency,
-        Completed = completed,
+        Id = e.RegistrationId.ToString(),
+        Version = e.Version,
+        Office = e.Office,
+        SessionId = e.Participation.SessionId.ToString(),
+        ParticipantId = e.Participation.ParticipantId,
+        Gender = e.Participation.Gender,
+        CountryCode = e.Participation.CountryCode,
+        AgencyType = e.Participation.AgencyType,
+        Status = e.Participation.Status,
     };
 }

@@ -1,9 +1,10 @@
+using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Storage;
 
 namespace Cybercrime.Reporting.Training;
 
-/// <summary>What reporting knows of a session, keyed by its id and guarded by its version.</summary>
+/// <summary>What reporting knows of a session: its latest snapshot, keyed by its id and guarded by its version.</summary>
 internal sealed class SessionFacts : IDocument
 {
     public required string Id { get; init; }
@@ -11,6 +12,8 @@ internal sealed class SessionFacts : IDocument
     public required long Version { get; init; }
 
     public required string Office { get; init; }
+
+    public required ProgrammeRegion Region { get; init; }
 
     public required IReadOnlyList<TrainingTopic> Topics { get; init; }
 
@@ -23,15 +26,25 @@ internal sealed class SessionFacts : IDocument
 
     public string? HostCountry { get; init; }
 
-    public static SessionFacts From(TrainingSessionScheduled e) => new()
+    public required bool TrainTheTrainer { get; init; }
+
+    public required bool Cancelled { get; init; }
+
+    public IReadOnlyList<Headcount> Headcounts { get; init; } = [];
+
+    public static SessionFacts From(ITrainingSessionEvent e) => new()
     {
         Id = e.SessionId.ToString(),
         Version = e.Version,
         Office = e.Office,
-        Topics = e.Topics,
-        Format = e.Format,
-        EndDate = e.EndDate,
-        EndYear = e.EndDate.Year,
-        HostCountry = e.HostCountry,
+        Region = Offices.RegionOf(e.Office),
+        Topics = e.Session.Topics,
+        Format = e.Session.Format,
+        EndDate = e.Session.EndDate,
+        EndYear = e.Session.EndDate.Year,
+        HostCountry = e.Session.HostCountry,
+        TrainTheTrainer = e.Session.TrainTheTrainer,
+        Cancelled = e.Session.Status == SessionStatus.Cancelled,
+        Headcounts = e.Session.Headcounts,
     };
 }

@@ -5,20 +5,42 @@ using MassTransit;
 namespace Cybercrime.Reporting.Training;
 
 /// <summary>
-/// Keeps the training facts. Each event is one conditional upsert keyed by its aggregate, applied
-/// only when newer than what is stored, so redelivered and reordered events change nothing.
+/// Keeps the training facts. Every event carries its aggregate's whole state, so each one is a single
+/// conditional upsert keyed by the aggregate and applied only when newer than what is stored:
+/// redelivered, late and reordered events change nothing.
 /// </summary>
-internal sealed class TrainingFactsConsumer(IDocumentCollection<SessionFacts> sessions, IDocumentCollection<ParticipationFacts> participations)
-    : IConsumer<TrainingSessionScheduled>, IConsumer<ParticipantRegistered>, IConsumer<ParticipantCompleted>
+internal sealed class TrainingFactsConsumer(IDocumentCollection<SessionFacts> sessions, IDocumentCollection<ParticipationFacts> participations) :
+    IConsumer<TrainingSessionScheduled>, IConsumer<TrainingSessionAmended>, IConsumer<TrainingSessionCancelled>, IConsumer<HeadcountRecorded>,
+    IConsumer<ParticipantRegistered>, IConsumer<ParticipantWaitlisted>, IConsumer<ParticipantPromoted>, IConsumer<ParticipantAttended>,
+    IConsumer<ParticipantCompleted>, IConsumer<ParticipantCancelled>, IConsumer<ParticipantNoShow>
 {
-    public Task Consume(ConsumeContext<TrainingSessionScheduled> context) =>
-        sessions.UpsertIfNewerAsync(SessionFacts.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<TrainingSessionScheduled> context) => Keep(context.Message, context.CancellationToken);
 
-    public Task Consume(ConsumeContext<ParticipantRegistered> context) =>
-        participations.UpsertIfNewerAsync(ParticipationFacts.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<TrainingSessionAmended> context) => Keep(context.Message, context.CancellationToken);
 
-    public Task Consume(ConsumeContext<ParticipantCompleted> context) =>
-        participations.UpsertIfNewerAsync(ParticipationFacts.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<TrainingSessionCancelled> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<HeadcountRecorded> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ParticipantRegistered> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ParticipantWaitlisted> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ParticipantPromoted> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ParticipantAttended> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ParticipantCompleted> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ParticipantCancelled> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ParticipantNoShow> context) => Keep(context.Message, context.CancellationToken);
+
+    private Task Keep(ITrainingSessionEvent e, CancellationToken cancellationToken) =>
+        sessions.UpsertIfNewerAsync(SessionFacts.From(e), cancellationToken);
+
+    private Task Keep(IParticipantEvent e, CancellationToken cancellationToken) =>
+        participations.UpsertIfNewerAsync(ParticipationFacts.From(e), cancellationToken);
 }
 
 internal sealed class TrainingFactsConsumerDefinition : ConsumerDefinition<TrainingFactsConsumer>

@@ -3,82 +3,83 @@ using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Storage;
-using Cybercrime.Training.Sessions;
 
 namespace Cybercrime.Training.Registrations;
 
-internal sealed record ParticipantRequest(string? ExternalRef, Gender? Gender, string? CountryCode, AgencyType? AgencyType);
+internal sealed record ParticipantRequest(string? ExternalRef, Gender? Gender, string? CountryCode, AgencyType? AgencyType, string? Role = null);
 
 internal sealed record RegisterParticipantRequest(ParticipantRequest? Participant);
 
-internal sealed record ParticipantRegisteredResponse(string RegistrationId, Guid ParticipantId);
+internal sealed record RegistrationView(string RegistrationId, Guid ParticipantId, EnrolmentStatus Status, long? WaitlistPosition);
 
-/// <summary><c>POST /training/sessions/{id}/registrations</c>: registers a participant for one of the office's sessions.</summary>
+/// <summary>
+/// <c>POST /training/sessions/{id}/registrations</c>: registers a participant for one of the office's
+/// sessions; when the session is full they join the waitlist (201 either way, with the status).
+/// </summary>
 internal static class RegisterParticipant
 {
     public const int MaxExternalRefLength = 100;
+    public const int MaxRoleLength = 100;
 
     public static void MapRegisterParticipant(this RouteGroupBuilder training) =>
         training.MapPost("/sessions/{id:guid}/registrations", HandleAsync)
-            .WithSummary("Registers a participant, identified by the office's own reference, for a session.")
+            .WithSummary("Registers a participant, identified by the office's own reference, or waitlists them when the session is full.")
             .ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(
-        Guid id,
-        RegisterParticipantRequest request,
-        ClaimsPrincipal user,
-        IDocumentCollection<TrainingSession> sessions,
-        IDocumentCollection<Registration> registrations,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static Task<IResult> HandleAsync(
+        Guid id, RegisterParticipantRequest request, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock) =>
+        training.Store.RunAsync(http, request, async () =>
+        {
+            var errors = new ValidationErrors();
+            if (Validate(request.Participant, "participant", errors) is not { } participant)
+            {
+                return CommandOutcome.Refuse(errors.ToResult());
+            }
+
+            var (session, denied) = await training.FindOwnSessionAsync(id, user, http.RequestAborted);
+            if (denied is not null)
+            {
+                return CommandOutcome.Refuse(denied);
+            }
+
+            var registrationId = ParticipantIdentity.Registration(session!.Id, ParticipantIdentity.Of(session.Office, participant.ExternalRef));
+            var existing = await training.Registrations.FindAsync(registrationId.ToString(), http.RequestAborted);
+            var result = Enrolment.Register(session, existing, participant, clock.GetUtcNow());
+            if (result is Enrolment.Refused refused)
+            {
+                return CommandOutcome.Refuse(refused.Problem);
+            }
+
+            var applied = (Enrolment.Applied)result;
+            var changes = new Changes()
+                .Save(applied.Session, session.Version)
+                .Save(applied.Registration, existing?.Version ?? 0, applied.Event());
+            var r = applied.Registration;
+            return CommandOutcome.Commit(
+                changes, StatusCodes.Status201Created, new RegistrationView(r.Id, r.ParticipantId, r.Status, r.WaitlistPosition),
+                $"/training/sessions/{id}/registrations/{r.Id}");
+        });
+
+    /// <summary>A participant's fields; <paramref name="field"/> prefixes the names in messages (a JSON path or a CSV row).</summary>
+    public static ValidParticipant? Validate(ParticipantRequest? p, string field, ValidationErrors errors)
     {
-        var errors = new ValidationErrors();
-        var participant = Validate(request, errors);
-        if (participant is null)
-        {
-            return errors.ToResult();
-        }
-
-        var (session, denied) = await GetSession.FindOwnAsync(sessions, id, user, cancellationToken);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
-        var (registration, registered) = Registration.Register(session!, participant, clock.GetUtcNow());
-        try
-        {
-            await registrations.SaveAsync(registration, expectedVersion: 0, [registered], cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "The participant is already registered for this session.",
-                detail: $"Registration {registration.Id} already holds participant '{participant.ExternalRef}'.");
-        }
-
-        return TypedResults.Created(
-            $"/training/sessions/{id}/registrations/{registration.Id}",
-            new ParticipantRegisteredResponse(registration.Id, registration.ParticipantId));
-    }
-
-    public static ValidParticipant? Validate(RegisterParticipantRequest request, ValidationErrors errors)
-    {
-        if (!errors.Check(request.Participant is not null, "participant", "A participant is required."))
+        if (!errors.Check(p is not null, field, "A participant is required."))
         {
             return null;
         }
 
-        var p = request.Participant!;
-        var externalRef = p.ExternalRef?.Trim();
-        errors.Check(!string.IsNullOrEmpty(externalRef), "participant.externalRef", "The office's reference for the participant is required.");
-        errors.Check(externalRef is null || externalRef.Length <= MaxExternalRefLength, "participant.externalRef",
+        var externalRef = p!.ExternalRef?.Trim();
+        var role = string.IsNullOrWhiteSpace(p.Role) ? null : p.Role.Trim();
+        var valid = errors.Check(!string.IsNullOrEmpty(externalRef), $"{field}.externalRef", "The office's reference for the participant is required.");
+        valid &= errors.Check(externalRef is null || externalRef.Length <= MaxExternalRefLength, $"{field}.externalRef",
             $"The reference is longer than {MaxExternalRefLength} characters.");
-        errors.Check(p.Gender is not null && Enum.IsDefined(p.Gender.Value), "participant.gender", "A gender is required (female, male, other or undisclosed).");
-        errors.Check(IsoCodes.IsCountry(p.CountryCode), "participant.countryCode",
+        valid &= errors.Check(p.Gender is not null && Enum.IsDefined(p.Gender.Value), $"{field}.gender",
+            $"A gender is required: {ContractJson.Names<Gender>()}.");
+        valid &= errors.Check(IsoCodes.IsCountry(p.CountryCode), $"{field}.countryCode",
             $"'{p.CountryCode}' is not an ISO 3166-1 alpha-3 country code such as \"GTM\".");
-        errors.Check(p.AgencyType is not null && Enum.IsDefined(p.AgencyType.Value), "participant.agencyType", "An agency type is required.");
-        return errors.Any ? null : new ValidParticipant(externalRef!, p.Gender!.Value, p.CountryCode!, p.AgencyType!.Value);
+        valid &= errors.Check(p.AgencyType is not null && Enum.IsDefined(p.AgencyType.Value), $"{field}.agencyType",
+            $"An agency type is required: {ContractJson.Names<AgencyType>()}.");
+        valid &= errors.Check(role is null || role.Length <= MaxRoleLength, $"{field}.role", $"The role is longer than {MaxRoleLength} characters.");
+        return valid ? new ValidParticipant(externalRef!, p.Gender!.Value, p.CountryCode!, p.AgencyType!.Value, role) : null;
     }
 }

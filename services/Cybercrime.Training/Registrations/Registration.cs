@@ -4,15 +4,9 @@ using Cybercrime.Training.Sessions;
 
 namespace Cybercrime.Training.Registrations;
 
-internal enum RegistrationStatus
-{
-    Registered,
-    Completed,
-}
-
 /// <summary>
 /// One participant's place in one session: the aggregate behind the participant events. Its id is
-/// derived from the session and the participant, so registering the same person twice collides.
+/// derived from the session and the participant, so the same person has one registration per session.
 /// </summary>
 internal sealed record Registration : IDocument
 {
@@ -35,20 +29,30 @@ internal sealed record Registration : IDocument
 
     public required AgencyType AgencyType { get; init; }
 
-    public required RegistrationStatus Status { get; init; }
+    public string? Role { get; init; }
+
+    public required EnrolmentStatus Status { get; init; }
+
+    /// <summary>Where the participant stands in the waitlist; promotion takes the lowest first.</summary>
+    public long? WaitlistPosition { get; init; }
 
     public required DateTimeOffset RegisteredAt { get; init; }
 
-    public DateTimeOffset? CompletedAt { get; init; }
+    public required DateTimeOffset ChangedAt { get; init; }
 
-    public static (Registration Registration, ParticipantRegistered Registered) Register(
-        TrainingSession session, ValidParticipant participant, DateTimeOffset now)
+    public Guid Key => Guid.Parse(Id);
+
+    /// <summary>Whether the registration holds one of the session's places.</summary>
+    public static bool HoldsPlace(EnrolmentStatus status) =>
+        status is EnrolmentStatus.Registered or EnrolmentStatus.Attended or EnrolmentStatus.Completed or EnrolmentStatus.NoShow;
+
+    public static Registration New(TrainingSession session, ValidParticipant participant, DateTimeOffset now)
     {
         var participantId = ParticipantIdentity.Of(session.Office, participant.ExternalRef);
-        var registration = new Registration
+        return new Registration
         {
             Id = ParticipantIdentity.Registration(session.Id, participantId).ToString(),
-            Version = 1,
+            Version = 0,
             Office = session.Office,
             SessionId = session.Id,
             ParticipantId = participantId,
@@ -56,30 +60,20 @@ internal sealed record Registration : IDocument
             Gender = participant.Gender,
             CountryCode = participant.CountryCode,
             AgencyType = participant.AgencyType,
-            Status = RegistrationStatus.Registered,
+            Role = participant.Role,
+            Status = EnrolmentStatus.Cancelled,
             RegisteredAt = now,
+            ChangedAt = now,
         };
-        var registered = new ParticipantRegistered(
-            Guid.NewGuid(), now, registration.Office, Guid.Parse(registration.Id), registration.Version, Guid.Parse(session.Id),
-            participantId, registration.Gender, registration.CountryCode, registration.AgencyType);
-        return (registration, registered);
     }
 
-    /// <summary>Completes a registered participant; null when the current status does not allow it.</summary>
-    public (Registration Registration, ParticipantCompleted Completed)? Complete(DateTimeOffset now)
-    {
-        if (Status != RegistrationStatus.Registered)
-        {
-            return null;
-        }
+    /// <summary>The registration in its next state, at its next version.</summary>
+    public Registration Become(EnrolmentStatus status, DateTimeOffset now, long? waitlistPosition = null) =>
+        this with { Version = Version + 1, Status = status, ChangedAt = now, WaitlistPosition = waitlistPosition };
 
-        var completed = this with { Version = Version + 1, Status = RegistrationStatus.Completed, CompletedAt = now };
-        var @event = new ParticipantCompleted(
-            Guid.NewGuid(), now, Office, Guid.Parse(Id), completed.Version, Guid.Parse(SessionId),
-            ParticipantId, Gender, CountryCode, AgencyType);
-        return (completed, @event);
-    }
+    public ParticipationSnapshot Snapshot() =>
+        new(Guid.Parse(SessionId), ParticipantId, Gender, CountryCode, AgencyType, Role, Status);
 }
 
 /// <summary>Participant details that passed validation.</summary>
-internal sealed record ValidParticipant(string ExternalRef, Gender Gender, string CountryCode, AgencyType AgencyType);
+internal sealed record ValidParticipant(string ExternalRef, Gender Gender, string CountryCode, AgencyType AgencyType, string? Role = null);

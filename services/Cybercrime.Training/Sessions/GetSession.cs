@@ -1,35 +1,23 @@
 using System.Security.Claims;
-using Cybercrime.Platform.Security;
-using Cybercrime.Platform.Storage;
+using Cybercrime.Contracts.Training;
 
 namespace Cybercrime.Training.Sessions;
 
-/// <summary><c>GET /training/sessions/{id}</c>, and the access rule every session route shares.</summary>
+/// <summary><c>GET /training/sessions/{id}</c>: one of the office's sessions with its enrolments counted by status.</summary>
 internal static class GetSession
 {
     public static void MapGetSession(this RouteGroupBuilder training) =>
-        training.MapGet("/sessions/{id:guid}", async (Guid id, ClaimsPrincipal user, IDocumentCollection<TrainingSession> sessions, CancellationToken cancellationToken) =>
+        training.MapGet("/sessions/{id:guid}", async (Guid id, ClaimsPrincipal user, TrainingStore store, CancellationToken cancellationToken) =>
             {
-                var (session, denied) = await FindOwnAsync(sessions, id, user, cancellationToken);
-                return denied ?? TypedResults.Ok(session);
+                var (session, denied) = await store.FindOwnSessionAsync(id, user, cancellationToken);
+                if (denied is not null)
+                {
+                    return denied;
+                }
+
+                var registrations = await store.Registrations.WhereAsync("sessionId", [session!.Id], cancellationToken);
+                var counts = Enum.GetValues<EnrolmentStatus>().ToDictionary(status => status, status => registrations.Count(r => r.Status == status));
+                return TypedResults.Ok(SessionView.Of(session, counts));
             })
-            .WithSummary("One of the caller's office's sessions.");
-
-    /// <summary>The session, or the problem to answer: 404 when it does not exist, 403 when another office owns it.</summary>
-    public static async Task<(TrainingSession? Session, IResult? Denied)> FindOwnAsync(
-        IDocumentCollection<TrainingSession> sessions, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var session = await sessions.FindAsync(id.ToString(), cancellationToken);
-        if (session is null)
-        {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such session.", detail: $"Session {id} does not exist."));
-        }
-
-        return user.CanWrite(session.Office)
-            ? (session, null)
-            : (null, TypedResults.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "The session belongs to another office.",
-                detail: "An office reads and writes only its own records."));
-    }
+            .WithSummary("One of the caller's office's sessions, with its enrolments by status.");
 }

@@ -3,8 +3,12 @@ using Cybercrime.Platform.Storage;
 
 namespace Cybercrime.Training.Sessions;
 
-/// <summary>A training session an office runs: the aggregate behind the session events.</summary>
-internal sealed class TrainingSession : IDocument
+/// <summary>
+/// A training session an office runs: the aggregate behind the session events, and the keeper of its
+/// places. Every change to an enrolment saves the session too, at its next version, in the same
+/// commit: that is what keeps capacity and the waitlist exact under concurrent requests.
+/// </summary>
+internal sealed record TrainingSession : IDocument
 {
     public required string Id { get; init; }
 
@@ -12,49 +16,75 @@ internal sealed class TrainingSession : IDocument
 
     public required string Office { get; init; }
 
-    public required string Title { get; init; }
+    public required SessionDetails Details { get; init; }
 
-    public required IReadOnlyList<TrainingTopic> Topics { get; init; }
+    public required SessionStatus Status { get; init; }
 
-    public required TrainingFormat Format { get; init; }
+    public IReadOnlyList<Headcount> Headcounts { get; init; } = [];
 
-    public required IReadOnlyList<string> Languages { get; init; }
+    /// <summary>Enrolments holding a place: registered, attended, completed or no-show.</summary>
+    public int PlacesTaken { get; init; }
 
-    public required DateOnly StartDate { get; init; }
+    public int Waitlisted { get; init; }
 
-    public required DateOnly EndDate { get; init; }
+    /// <summary>Hands out waitlist positions, so promotion follows the order people asked.</summary>
+    public long NextWaitlistPosition { get; init; }
 
-    public string? HostCountry { get; init; }
+    public int? FreePlaces => Details.Capacity is { } capacity ? Math.Max(0, capacity - PlacesTaken) : null;
 
-    public static (TrainingSession Session, TrainingSessionScheduled Scheduled) Schedule(
-        string office, ValidSession details, DateTimeOffset now)
+    public bool HasRoom => FreePlaces is null or > 0;
+
+    public static (TrainingSession Session, TrainingSessionScheduled Scheduled) Schedule(string office, SessionDetails details, DateTimeOffset now)
     {
         var session = new TrainingSession
         {
             Id = Guid.CreateVersion7(now).ToString(),
             Version = 1,
             Office = office,
-            Title = details.Title,
-            Topics = details.Topics,
-            Format = details.Format,
-            Languages = details.Languages,
-            StartDate = details.StartDate,
-            EndDate = details.EndDate,
-            HostCountry = details.HostCountry,
+            Details = details,
+            Status = SessionStatus.Scheduled,
         };
-        var scheduled = new TrainingSessionScheduled(
-            Guid.NewGuid(), now, office, Guid.Parse(session.Id), session.Version, session.Title, session.Topics, session.Format,
-            session.Languages, session.StartDate, session.EndDate, session.HostCountry);
-        return (session, scheduled);
+        return (session, new TrainingSessionScheduled(Guid.NewGuid(), now, office, session.Key, session.Version, session.Snapshot()));
     }
+
+    public (TrainingSession Session, TrainingSessionAmended Amended) Amend(SessionDetails details, DateTimeOffset now)
+    {
+        var amended = Next() with { Details = details };
+        return (amended, new TrainingSessionAmended(Guid.NewGuid(), now, Office, Key, amended.Version, amended.Snapshot()));
+    }
+
+    public (TrainingSession Session, TrainingSessionCancelled Cancelled) Cancel(DateTimeOffset now)
+    {
+        var cancelled = Next() with { Status = SessionStatus.Cancelled };
+        return (cancelled, new TrainingSessionCancelled(Guid.NewGuid(), now, Office, Key, cancelled.Version, cancelled.Snapshot()));
+    }
+
+    public (TrainingSession Session, HeadcountRecorded Recorded) RecordHeadcount(IReadOnlyList<Headcount> headcounts, DateTimeOffset now)
+    {
+        var counted = Next() with { Headcounts = headcounts };
+        return (counted, new HeadcountRecorded(Guid.NewGuid(), now, Office, Key, counted.Version, counted.Snapshot()));
+    }
+
+    /// <summary>The same session at its next version, for a change that raises no session event (places, waitlist).</summary>
+    public TrainingSession Next() => this with { Version = Version + 1 };
+
+    public Guid Key => Guid.Parse(Id);
+
+    public TrainingSessionSnapshot Snapshot() => new(
+        Details.Title, Details.Topics, Details.Format, Details.Languages, Details.StartDate, Details.EndDate, Details.HostCountry,
+        Details.Audiences, Details.Partners, Details.Capacity, Details.TrainTheTrainer, Status, Headcounts);
 }
 
-/// <summary>Session details that passed validation.</summary>
-internal sealed record ValidSession(
+/// <summary>What an office says about a session, validated.</summary>
+internal sealed record SessionDetails(
     string Title,
     IReadOnlyList<TrainingTopic> Topics,
     TrainingFormat Format,
     IReadOnlyList<string> Languages,
     DateOnly StartDate,
     DateOnly EndDate,
-    string? HostCountry);
+    string? HostCountry,
+    IReadOnlyList<Audience> Audiences,
+    IReadOnlyList<string> Partners,
+    int? Capacity,
+    bool TrainTheTrainer);

@@ -63,7 +63,7 @@ public sealed class OutboxOverRabbitMqTests : IAsyncLifetime
         var received = _host.Services.GetRequiredService<Received>();
         await Eventually.Until(() => Task.FromResult(received.Messages.Count >= 3), Deadline, "three published events");
         Assert.Equal(events.Select(e => e.EventId).Order(), received.Messages.Keys.Order());
-        Assert.All(events, e => Assert.Equal(e, received.Messages[e.EventId]));
+        Assert.All(events, e => Assert.Equal(e.Participation, received.Messages[e.EventId].Participation));
         Assert.Equal(("quorum", true), await _broker.QueueAsync("test-recording"));
 
         var store = _host.Services.GetRequiredKeyedService<DocumentStore>("outbox-test");
@@ -76,7 +76,8 @@ public sealed class OutboxOverRabbitMqTests : IAsyncLifetime
     {
         var widgets = _host.Services.GetRequiredService<IDocumentCollection<Widget>>();
         var poison = new ParticipantCompleted(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, "VIE", Guid.NewGuid(), 2, Guid.NewGuid(), Guid.NewGuid(), Gender.Male, "KEN", AgencyType.Judiciary);
+            Guid.NewGuid(), DateTimeOffset.UtcNow, "VIE", Guid.NewGuid(), 2,
+            new ParticipationSnapshot(Guid.NewGuid(), Guid.NewGuid(), Gender.Male, "KEN", AgencyType.Judiciary, null, EnrolmentStatus.Completed));
 
         await widgets.SaveAsync(Widget.Make("poison"), 0, [poison], TestContext.Current.CancellationToken);
 
@@ -89,7 +90,8 @@ public sealed class OutboxOverRabbitMqTests : IAsyncLifetime
     }
 
     private static ParticipantRegistered Registered() => new(
-        Guid.NewGuid(), DateTimeOffset.UtcNow, "GUA", Guid.NewGuid(), 1, Guid.NewGuid(), Guid.NewGuid(), Gender.Female, "GTM", AgencyType.Prosecution);
+        Guid.NewGuid(), DateTimeOffset.UtcNow, "GUA", Guid.NewGuid(), 1,
+        new ParticipationSnapshot(Guid.NewGuid(), Guid.NewGuid(), Gender.Female, "GTM", AgencyType.Prosecution, null, EnrolmentStatus.Registered));
 
     private sealed class Received
     {

@@ -12,6 +12,10 @@ internal sealed class MongoCollection<T>(MongoDocumentStore store, CollectionDef
         store.RunAsync<T?>(async token =>
             await _typed.Find(MongoDefinitions.ById(id)).FirstOrDefaultAsync(token), cancellationToken).AsTask();
 
+    public Task<IReadOnlyList<T>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        store.RunAsync<IReadOnlyList<T>>(async token =>
+            await _typed.Find(MongoDefinitions.ByIds(ids)).ToListAsync(token), cancellationToken).AsTask();
+
     public Task<IReadOnlyList<T>> WhereAsync<TValue>(string field, IReadOnlyCollection<TValue> anyOf, CancellationToken cancellationToken = default)
     {
         definition.EnsureIndexed(field);

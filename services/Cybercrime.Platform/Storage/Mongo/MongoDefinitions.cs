@@ -16,6 +16,8 @@ internal static class MongoDefinitions
 
     public static BsonDocument ById(string id) => new("_id", id);
 
+    public static BsonDocument ByIds(IEnumerable<string> ids) => new("_id", new BsonDocument("$in", new BsonArray(ids)));
+
     public static BsonDocument AtVersion(string id, long version) => new() { { "_id", id }, { "version", version } };
 
     public static BsonDocument OlderThan(string id, long version) =>

@@ -19,18 +19,24 @@ internal sealed class SqliteCollection<T>(SqliteDocumentStore store, CollectionD
             return await command.ExecuteScalarAsync(token) is string body ? Deserialize(body) : null;
         }, cancellationToken).AsTask();
 
+    public Task<IReadOnlyList<T>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        SelectWhereInAsync("id", ids.Cast<object?>(), cancellationToken);
+
     public Task<IReadOnlyList<T>> WhereAsync<TValue>(string field, IReadOnlyCollection<TValue> anyOf, CancellationToken cancellationToken = default)
     {
         definition.EnsureIndexed(field);
-        return store.RunAsync<IReadOnlyList<T>>(async token =>
+        return SelectWhereInAsync(SqliteSql.Field(field), anyOf.Select(value => SqliteSql.JsonScalar(value)), cancellationToken);
+    }
+
+    private Task<IReadOnlyList<T>> SelectWhereInAsync(string column, IEnumerable<object?> values, CancellationToken cancellationToken) =>
+        store.RunAsync<IReadOnlyList<T>>(async token =>
         {
             var found = new List<T>();
             await using var connection = await store.OpenAsync(token);
-            foreach (var chunk in anyOf.Chunk(SqliteSql.MaxParameters))
+            foreach (var chunk in values.Chunk(SqliteSql.MaxParameters))
             {
                 await using var command = connection.CreateCommand();
-                var values = SqliteSql.Parameters(command, chunk.Select(value => SqliteSql.JsonScalar(value)));
-                command.CommandText = $"SELECT body FROM {_table} WHERE {SqliteSql.Field(field)} IN ({values});";
+                command.CommandText = $"SELECT body FROM {_table} WHERE {column} IN ({SqliteSql.Parameters(command, chunk)});";
                 await using var reader = await command.ExecuteReaderAsync(token);
                 while (await reader.ReadAsync(token))
                 {
@@ -40,7 +46,6 @@ internal sealed class SqliteCollection<T>(SqliteDocumentStore store, CollectionD
 
             return found;
         }, cancellationToken).AsTask();
-    }
 
     public Task SaveAsync(T document, long expectedVersion, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken = default) =>
         store.CommitAsync(new Changes().Save(document, expectedVersion, events), cancellationToken);

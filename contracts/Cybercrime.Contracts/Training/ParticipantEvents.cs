@@ -1,0 +1,65 @@
+namespace Cybercrime.Contracts.Training;
+
+/// <summary>
+/// One participant's place in one session as it stands after the event. The participant is
+/// pseudonymous: <see cref="ParticipantId"/> is derived from the office's own reference; no name
+/// or reference travels.
+/// </summary>
+public sealed record ParticipationSnapshot(
+    Guid SessionId,
+    Guid ParticipantId,
+    Gender Gender,
+    string CountryCode,
+    AgencyType AgencyType,
+    string? Role,
+    EnrolmentStatus Status);
+
+/// <summary>Events whose aggregate is a registration (one participant in one session).</summary>
+public interface IParticipantEvent : IIntegrationEvent
+{
+    Guid RegistrationId { get; }
+
+    ParticipationSnapshot Participation { get; }
+}
+
+public sealed record ParticipantRegistered(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
+    : IParticipantEvent
+{
+    Guid IIntegrationEvent.AggregateId => RegistrationId;
+}
+
+public sealed record ParticipantWaitlisted(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
+    : IParticipantEvent
+{
+    Guid IIntegrationEvent.AggregateId => RegistrationId;
+}
+
+public sealed record ParticipantPromoted(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
+    : IParticipantEvent
+{
+    Guid IIntegrationEvent.AggregateId => RegistrationId;
+}
+
+public sealed record ParticipantAttended(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
+    : IParticipantEvent
+{
+    Guid IIntegrationEvent.AggregateId => RegistrationId;
+}
+
+public sealed record ParticipantCompleted(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
+    : IParticipantEvent
+{
+    Guid IIntegrationEvent.AggregateId => RegistrationId;
+}
+
+public sealed record ParticipantCancelled(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
+    : IParticipantEvent
+{
+    Guid IIntegrationEvent.AggregateId => RegistrationId;
+}
+
+public sealed record ParticipantNoShow(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
+    : IParticipantEvent
+{
+    Guid IIntegrationEvent.AggregateId => RegistrationId;
+}

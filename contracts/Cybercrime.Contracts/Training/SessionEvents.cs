@@ -1,0 +1,55 @@
+namespace Cybercrime.Contracts.Training;
+
+/// <summary>
+/// A session as it stands after the event. Every session event carries the whole of it, so that a
+/// consumer holds the latest state whichever event reaches it last.
+/// </summary>
+public sealed record TrainingSessionSnapshot(
+    string Title,
+    IReadOnlyList<TrainingTopic> Topics,
+    TrainingFormat Format,
+    IReadOnlyList<string> Languages,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    string? HostCountry,
+    IReadOnlyList<Audience> Audiences,
+    IReadOnlyList<string> Partners,
+    int? Capacity,
+    bool TrainTheTrainer,
+    SessionStatus Status,
+    IReadOnlyList<Headcount> Headcounts);
+
+/// <summary>People reached without individual registration (large webinars), by country and gender.</summary>
+public sealed record Headcount(string CountryCode, Gender Gender, int Count);
+
+/// <summary>Events whose aggregate is a training session.</summary>
+public interface ITrainingSessionEvent : IIntegrationEvent
+{
+    Guid SessionId { get; }
+
+    TrainingSessionSnapshot Session { get; }
+}
+
+public sealed record TrainingSessionScheduled(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid SessionId, long Version, TrainingSessionSnapshot Session)
+    : ITrainingSessionEvent
+{
+    Guid IIntegrationEvent.AggregateId => SessionId;
+}
+
+public sealed record TrainingSessionAmended(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid SessionId, long Version, TrainingSessionSnapshot Session)
+    : ITrainingSessionEvent
+{
+    Guid IIntegrationEvent.AggregateId => SessionId;
+}
+
+public sealed record TrainingSessionCancelled(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid SessionId, long Version, TrainingSessionSnapshot Session)
+    : ITrainingSessionEvent
+{
+    Guid IIntegrationEvent.AggregateId => SessionId;
+}
+
+public sealed record HeadcountRecorded(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid SessionId, long Version, TrainingSessionSnapshot Session)
+    : ITrainingSessionEvent
+{
+    Guid IIntegrationEvent.AggregateId => SessionId;
+}

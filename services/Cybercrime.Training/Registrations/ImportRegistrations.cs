@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Security.Claims;
+using Cybercrime.Contracts;
+using Cybercrime.Contracts.Training;
+using Cybercrime.Platform.Http;
+using Cybercrime.Platform.Storage;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Cybercrime.Training.Registrations;
+
+internal sealed record ImportResult(int Rows, int Registered, int Waitlisted, int AlreadyRegistered);
+
+/// <summary>
+/// <c>POST /training/sessions/{id}/registrations/import</c> with a CSV body, one participant a row:
+/// <c>externalRef,gender,countryCode,agencyType[,role]</c>. The whole file is checked first and every
+/// bad row answered (<c>rows[N].field</c>, N the line in the file); otherwise it is committed as a
+/// whole, in file order, waitlisting past capacity. Participants already registered are left as they
+/// are, so importing the same file again changes nothing.
+/// </summary>
+internal static class ImportRegistrations
+{
+    public const int MaxRows = 20_000;
+    private static readonly string[] RequiredColumns = ["externalRef", "gender", "countryCode", "agencyType"];
+
+    public static void MapImportRegistrations(this RouteGroupBuilder training) =>
+        training.MapPost("/sessions/{id:guid}/registrations/import", HandleAsync)
+            .Accepts<string>("text/csv")
+            .WithSummary("Registers every participant of a CSV file, all or nothing.")
+            .ProducesValidationProblem();
+
+    private static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var csv = await reader.ReadToEndAsync(http.RequestAborted);
+        return await training.Store.RunAsync(http, csv, async () =>
+        {
+            var errors = new ValidationErrors();
+            var participants = Parse(csv, errors);
+            if (errors.Any)
+            {
+                return CommandOutcome.Refuse(errors.ToResult());
+            }
+
+            var (session, denied) = await training.FindOwnSessionAsync(id, user, http.RequestAborted);
+            if (denied is not null)
+            {
+                return CommandOutcome.Refuse(denied);
+            }
+
+            var existing = (await training.Registrations.WhereAsync("sessionId", [session!.Id], http.RequestAborted)).ToDictionary(r => r.Id);
+            var now = clock.GetUtcNow();
+            var changes = new Changes();
+            var current = session;
+            var (registered, waitlisted, already) = (0, 0, 0);
+            foreach (var participant in participants)
+            {
+                var id = ParticipantIdentity.Registration(session.Id, ParticipantIdentity.Of(session.Office, participant.ExternalRef)).ToString();
+                var earlier = existing.GetValueOrDefault(id);
+                if (earlier is { Status: not EnrolmentStatus.Cancelled })
+                {
+                    already++;
+                    continue;
+                }
+
+                var result = Enrolment.Register(current, earlier, participant, now);
+                if (result is Enrolment.Refused refused)
+                {
+                    return CommandOutcome.Refuse(refused.Problem);
+                }
+
+                var applied = (Enrolment.Applied)result;
+                changes.Save(applied.Registration, earlier?.Version ?? 0, applied.Event());
+                current = applied.Session;
+                _ = applied.Registration.Status == EnrolmentStatus.Waitlisted ? waitlisted++ : registered++;
+            }
+
+            if (!changes.IsEmpty)
+            {
+                // One session write for the whole file, at the version after the last registration.
+                changes.Save(current, session.Version);
+            }
+
+            return CommandOutcome.Commit(changes, StatusCodes.Status200OK, new ImportResult(participants.Count, registered, waitlisted, already));
+        });
+    }
+
+    /// <summary>Every row's participant, or every row's problems in <paramref name="errors"/>.</summary>
+    public static IReadOnlyList<ValidParticipant> Parse(string csv, ValidationErrors errors)
+    {
+        var participants = new List<ValidParticipant>();
+        var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var reader = new CsvReader(new StringReader(csv), new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim,
+            MissingFieldFound = null,
+            BadDataFound = null,
+        });
+        if (!reader.Read() || !reader.ReadHeader())
+        {
+            errors.Add("file", $"The file is empty; its first line names the columns: {string.Join(",", RequiredColumns)}[,role].");
+            return participants;
+        }
+
+        var missing = RequiredColumns.Where(c => !reader.HeaderRecord!.Contains(c, StringComparer.Ordinal)).ToList();
+        if (missing.Count > 0)
+        {
+            errors.Add("header", $"Missing columns: {string.Join(", ", missing)}. Expected {string.Join(",", RequiredColumns)}[,role].");
+            return participants;
+        }
+
+        var hasRole = reader.HeaderRecord!.Contains("role", StringComparer.Ordinal);
+        var rows = 0;
+        while (reader.Read())
+        {
+            var line = reader.Parser.RawRow;
+            if (++rows > MaxRows)
+            {
+                errors.Add("file", $"A file holds at most {MaxRows} rows.");
+                break;
+            }
+
+            var field = $"rows[{line}]";
+            var request = new ParticipantRequest(
+                reader.GetField("externalRef"),
+                Parse<Gender>(reader.GetField("gender")),
+                reader.GetField("countryCode"),
+                Parse<AgencyType>(reader.GetField("agencyType")),
+                hasRole ? reader.GetField("role") : null);
+            if (RegisterParticipant.Validate(request, field, errors) is not { } participant)
+            {
+                continue;
+            }
+
+            if (lineOf.TryGetValue(participant.ExternalRef, out var first))
+            {
+                errors.Add($"{field}.externalRef", $"'{participant.ExternalRef}' is already on line {first}.");
+                continue;
+            }
+
+            lineOf[participant.ExternalRef] = line;
+            participants.Add(participant);
+        }
+
+        return participants;
+    }
+
+    /// <summary>An enum column by its wire name; anything else reads as missing, and the row's checks name the allowed values.</summary>
+    private static TEnum? Parse<TEnum>(string? value) where TEnum : struct, Enum =>
+        ContractJson.TryParse<TEnum>(value, out var parsed) ? parsed : null;
+}

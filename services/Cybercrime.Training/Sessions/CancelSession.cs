@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Cybercrime.Contracts.Training;
+using Cybercrime.Platform.Http;
+using Cybercrime.Platform.Storage;
+
+namespace Cybercrime.Training.Sessions;
+
+/// <summary><c>POST /training/sessions/{id}/cancellation</c>: the session will not take place; reporting leaves it out.</summary>
+internal static class CancelSession
+{
+    public static void MapCancelSession(this RouteGroupBuilder training) =>
+        training.MapPost("/sessions/{id:guid}/cancellation", (Guid id, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock) =>
+                training.Store.RunAsync(http, id.ToString(), async () =>
+                {
+                    var (session, denied) = await training.FindOwnSessionAsync(id, user, http.RequestAborted);
+                    if (denied is not null)
+                    {
+                        return CommandOutcome.Refuse(denied);
+                    }
+
+                    if (session!.Status == SessionStatus.Cancelled)
+                    {
+                        return CommandOutcome.Refuse(Problems.Conflict("The session is already cancelled.", session.Status));
+                    }
+
+                    var (cancelled, @event) = session.Cancel(clock.GetUtcNow());
+                    return CommandOutcome.Commit(new Changes().Save(cancelled, session.Version, @event), StatusCodes.Status200OK, SessionView.Of(cancelled));
+                }))
+            .WithSummary("Cancels a session.");
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Cybercrime.Contracts;
+using Cybercrime.Contracts.Training;
+using Cybercrime.Platform.Http;
+using Cybercrime.Platform.Storage;
+
+namespace Cybercrime.Training.Sessions;
+
+internal sealed record HeadcountRequest(IReadOnlyList<HeadcountLine?>? Counts);
+
+internal sealed record HeadcountLine(string? CountryCode, Gender? Gender, int? Count);
+
+/// <summary>
+/// <c>PUT /training/sessions/{id}/headcount</c>: for a large webinar where people are not registered
+/// one by one, how many attended per country and gender. It replaces the previous headcount; reporting
+/// counts these people as reached, not as distinct practitioners.
+/// </summary>
+internal static class RecordHeadcount
+{
+    public const int MaxCount = 10_000_000;
+
+    public static void MapRecordHeadcount(this RouteGroupBuilder training) =>
+        training.MapPut("/sessions/{id:guid}/headcount", HandleAsync)
+            .WithSummary("Records attendance counts per country and gender for a session.")
+            .ProducesValidationProblem();
+
+    private static Task<IResult> HandleAsync(
+        Guid id, HeadcountRequest request, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock) =>
+        training.Store.RunAsync(http, request, async () =>
+        {
+            var errors = new ValidationErrors();
+            if (Validate(request, errors) is not { } counts)
+            {
+                return CommandOutcome.Refuse(errors.ToResult());
+            }
+
+            var (session, denied) = await training.FindOwnSessionAsync(id, user, http.RequestAborted);
+            if (denied is not null)
+            {
+                return CommandOutcome.Refuse(denied);
+            }
+
+            if (session!.Status == SessionStatus.Cancelled)
+            {
+                return CommandOutcome.Refuse(Problems.Conflict("A cancelled session takes no headcount.", session.Status));
+            }
+
+            var (counted, @event) = session.RecordHeadcount(counts, clock.GetUtcNow());
+            return CommandOutcome.Commit(new Changes().Save(counted, session.Version, @event), StatusCodes.Status200OK, SessionView.Of(counted));
+        });
+
+    public static IReadOnlyList<Headcount>? Validate(HeadcountRequest request, ValidationErrors errors)
+    {
+        var lines = request.Counts ?? [];
+        errors.Check(request.Counts is not null, "counts", "A list of counts per country and gender is required (it may be empty to clear it).");
+        var seen = new HashSet<(string?, Gender?)>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (!errors.Check(line is not null, $"counts[{i}]", "A count is required."))
+            {
+                continue;
+            }
+
+            errors.Check(IsoCodes.IsCountry(line!.CountryCode), $"counts[{i}].countryCode", $"'{line.CountryCode}' is not an ISO 3166-1 alpha-3 country code.");
+            errors.Check(line.Gender is not null && Enum.IsDefined(line.Gender.Value), $"counts[{i}].gender", "A gender is required (female, male, other or undisclosed).");
+            errors.Check(line.Count is >= 0 and <= MaxCount, $"counts[{i}].count", $"A count from 0 to {MaxCount} is required.");
+            errors.Check(seen.Add((line.CountryCode, line.Gender)), $"counts[{i}]", "This country and gender are counted twice.");
+        }
+
+        return errors.Any ? null : [.. lines.Select(l => new Headcount(l!.CountryCode!, l.Gender!.Value, l.Count!.Value))];
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Cybercrime.Platform.Http;
+using Cybercrime.Platform.Security;
+using Cybercrime.Platform.Storage;
+using Cybercrime.Training.Registrations;
+using Cybercrime.Training.Sessions;
+
+namespace Cybercrime.Training;
+
+/// <summary>The training service's own store and collections, and the office rule every session route applies.</summary>
+internal sealed class TrainingStore([FromKeyedServices(TrainingService.StoreName)] DocumentStore store)
+{
+    public DocumentStore Store => store;
+
+    public IDocumentCollection<TrainingSession> Sessions { get; } = store.Collection<TrainingSession>();
+
+    public IDocumentCollection<Registration> Registrations { get; } = store.Collection<Registration>();
+
+    /// <summary>The session, or the problem to answer: 404 when it does not exist, 403 when another office owns it.</summary>
+    public async Task<(TrainingSession? Session, IResult? Denied)> FindOwnSessionAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var session = await Sessions.FindAsync(id.ToString(), cancellationToken);
+        if (session is null)
+        {
+            return (null, Problems.NotFound("No such session.", $"Session {id} does not exist."));
+        }
+
+        return user.CanWrite(session.Office)
+            ? (session, null)
+            : (null, Problems.Forbidden("The session belongs to another office.", "An office reads and writes only its own records."));
+    }
+}
