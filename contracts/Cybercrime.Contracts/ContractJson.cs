@@ -16,7 +16,8 @@ public static class ContractJson
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        // Dictionary keys are data (country codes, offices), never renamed.
+        options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.NumberHandling = JsonNumberHandling.Strict;
         if (!options.Converters.OfType<KebabCaseEnumConverter>().Any())

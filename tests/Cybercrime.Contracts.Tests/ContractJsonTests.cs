@@ -46,6 +46,14 @@ public sealed class ContractJsonTests
         Assert.Equal("{\"financial-intelligence-unit\":2}", json);
     }
 
+    [Fact]
+    public void Dictionary_keys_that_are_data_keep_their_spelling()
+    {
+        var json = JsonSerializer.Serialize(new Dictionary<string, int> { ["GTM"] = 1, ["BKK"] = 2 }, ContractJson.Options);
+
+        Assert.Equal("{\"GTM\":1,\"BKK\":2}", json);
+    }
+
     [Theory]
     [InlineData("GTM", true)]
     [InlineData("SLV", true)]

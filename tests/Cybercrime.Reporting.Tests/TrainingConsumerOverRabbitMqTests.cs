@@ -36,16 +36,31 @@ public sealed class TrainingConsumerOverRabbitMqTests : IAsyncLifetime
     [Fact]
     public async Task Redelivered_and_reordered_events_leave_the_figures_exact()
     {
-        var session = TrainingFacts.Session(new DateOnly(2020, 9, 30), TrainingTopic.Cryptocurrency, TrainingTopic.DarknetInvestigations);
-        var ana = TrainingFacts.Participant(session, Guid.NewGuid(), Gender.Female, "THA", AgencyType.CentralBank);
-        var ben = TrainingFacts.Participant(session, Guid.NewGuid(), Gender.Male, "VNM", AgencyType.FinancialIntelligenceUnit);
-        var cy = TrainingFacts.Participant(session, Guid.NewGuid(), Gender.Other, "THA", AgencyType.LawEnforcement);
-        IIntegrationEvent[] events = [session, ana.Registered, ana.Completed, ben.Registered, ben.Completed, cy.Registered];
+        var session = TrainingFacts.Session(new DateOnly(2020, 9, 30), [TrainingTopic.Cryptocurrency], office: "BKK", format: TrainingFormat.Hybrid);
+        var amended = new TrainingSessionAmended(Guid.NewGuid(), session.OccurredAt, "BKK", session.SessionId, 2,
+            session.Session with { Topics = [TrainingTopic.Cryptocurrency, TrainingTopic.DarknetInvestigations], TrainTheTrainer = true });
+        var counted = new HeadcountRecorded(Guid.NewGuid(), session.OccurredAt, "BKK", session.SessionId, 3,
+            amended.Session with { Headcounts = [new Headcount("LAO", Gender.Female, 40)] });
+        var ana = TrainingFacts.In(session, Guid.NewGuid(), Gender.Female, "THA", AgencyType.CentralBank);
+        var ben = TrainingFacts.In(session, Guid.NewGuid(), Gender.Male, "VNM", AgencyType.FinancialIntelligenceUnit);
+        var cy = TrainingFacts.In(session, Guid.NewGuid(), Gender.Other, "THA", AgencyType.LawEnforcement);
+        var dao = TrainingFacts.In(session, Guid.NewGuid(), Gender.Female, "KHM", AgencyType.Prosecution);
+        IIntegrationEvent[] events =
+        [
+            session, amended, counted,
+            ana.Registration, ana.Attendance, ana.Completion,
+            ben.Waitlisting, ben.Promotion, ben.Completion,
+            cy.Registration, cy.Cancellation,
+            dao.Registration,
+        ];
 
         // Completions first, the session last: nothing may depend on arrival order.
         await PublishAsync(events.Reverse());
         var expected = await Eventually.Until(
-            SummaryAsync, s => s["participations"]!.GetValue<int>() == 3 && s["practitionersTrained"]!.GetValue<int>() == 2, Deadline, "two of three completed");
+            SummaryAsync,
+            s => s["participations"]!.GetValue<int>() == 3 && s["practitionersTrained"]!.GetValue<int>() == 2 && s["headcountParticipants"]!.GetValue<int>() == 40,
+            Deadline,
+            "two completed, three taking part, forty counted");
 
         await PublishAsync(events);
         await PublishAsync(events.Reverse());
@@ -53,10 +68,29 @@ public sealed class TrainingConsumerOverRabbitMqTests : IAsyncLifetime
 
         var after = await SummaryAsync();
         Assert.Equal(expected.ToJsonString(), after.ToJsonString());
-        Assert.Equal((2, 2, 3), (after["practitionersTrained"]!.GetValue<int>(), after["countries"]!.GetValue<int>(), after["participations"]!.GetValue<int>()));
-        Assert.Equal(2, after["byTopic"]!["darknet-investigations"]!.GetValue<int>());
+        Assert.Equal((2, 2, 2, 2), (after["countries"]!.GetValue<int>(), after["completions"]!.GetValue<int>(),
+            after["trainTheTrainerGraduates"]!.GetValue<int>(), after["byTopic"]!["darknet-investigations"]!.GetValue<int>()));
         Assert.Equal(1, after["byAgencyType"]!["central-bank"]!.GetValue<int>());
+        Assert.Equal(2, after["byOffice"]!["BKK"]!.GetValue<int>());
         Assert.Equal(0, await _broker.MessagesInAsync("reporting-training_error"));
+    }
+
+    [Fact]
+    public async Task The_summary_filters_by_office_and_region()
+    {
+        var dakar = TrainingFacts.Session(new DateOnly(2020, 4, 4), [TrainingTopic.Ocsea], office: "DKR");
+        var vienna = TrainingFacts.Session(new DateOnly(2020, 4, 4), [TrainingTopic.Ocsea], office: "VIE");
+        await PublishAsync([dakar, vienna, TrainingFacts.In(dakar, Guid.NewGuid()).Completion, TrainingFacts.In(vienna, Guid.NewGuid()).Completion]);
+        await Eventually.Until(SummaryAsync, s => s["practitionersTrained"]!.GetValue<int>() == 2, Deadline, "both completions");
+
+        var africa = await _hq.GetFromJsonAsync<JsonObject>("/reporting/training/summary?year=2020&region=africa", TestContext.Current.CancellationToken);
+        var vie = await _hq.GetFromJsonAsync<JsonObject>("/reporting/training/summary?year=2020&office=VIE", TestContext.Current.CancellationToken);
+        var wrong = await _hq.GetAsync("/reporting/training/summary?year=2020&region=europe&office=XYZ", TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, "africa"), (africa!["practitionersTrained"]!.GetValue<int>(), africa["region"]!.GetValue<string>()));
+        Assert.Equal((1, "VIE"), (vie!["practitionersTrained"]!.GetValue<int>(), vie["office"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(["office", "region"], (await wrong.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Reporting.Training;
 
@@ -5,73 +6,97 @@ namespace Cybercrime.Reporting.Tests;
 
 public sealed class TrainingSummaryTests
 {
-    private static readonly TrainingSessionScheduled May = TrainingFacts.Session(new DateOnly(2020, 5, 8), TrainingTopic.DigitalForensics, TrainingTopic.Osint);
-    private static readonly TrainingSessionScheduled November = TrainingFacts.Session(new DateOnly(2020, 11, 20), TrainingTopic.Osint);
-    private static readonly TrainingSessionScheduled NextYear = TrainingFacts.Session(new DateOnly(2021, 1, 15), TrainingTopic.Cryptocurrency);
+    private static readonly TrainingSessionScheduled May = TrainingFacts.Session(new DateOnly(2020, 5, 8), [TrainingTopic.DigitalForensics, TrainingTopic.Osint]);
+    private static readonly TrainingSessionScheduled November = TrainingFacts.Session(
+        new DateOnly(2020, 11, 20), [TrainingTopic.Osint], office: "BKK", format: TrainingFormat.InPerson, trainTheTrainer: true);
+    private static readonly TrainingSessionScheduled NextYear = TrainingFacts.Session(new DateOnly(2021, 1, 15), [TrainingTopic.Cryptocurrency]);
 
     [Fact]
     public void A_practitioner_who_completed_two_sessions_counts_once_with_their_latest_attributes()
     {
         var ana = Guid.NewGuid();
-        var facts = Facts(
-            TrainingFacts.Participant(May, ana, country: "GTM", agency: AgencyType.LawEnforcement).Completed,
-            TrainingFacts.Participant(November, ana, country: "HND", agency: AgencyType.Prosecution).Completed);
+        var summary = Compute(
+            TrainingFacts.In(May, ana, country: "GTM", agency: AgencyType.LawEnforcement).Completion,
+            TrainingFacts.In(November, ana, country: "HND", agency: AgencyType.Prosecution).Completion);
 
-        var summary = Compute(facts);
-
-        Assert.Equal((1, 1, 2), (summary.PractitionersTrained, summary.Countries, summary.Participations));
+        Assert.Equal((1, 1, 2, 2), (summary.PractitionersTrained, summary.Countries, summary.Participations, summary.Completions));
         Assert.Equal(new Dictionary<AgencyType, int> { [AgencyType.Prosecution] = 1 }, summary.ByAgencyType);
+        Assert.Equal(new Dictionary<string, int> { ["HND"] = 1 }, summary.ByCountry);
         Assert.Equal(new Dictionary<TrainingTopic, int> { [TrainingTopic.DigitalForensics] = 1, [TrainingTopic.Osint] = 1 }, summary.ByTopic);
+        Assert.Equal(new Dictionary<TrainingFormat, int> { [TrainingFormat.Online] = 1, [TrainingFormat.InPerson] = 1 }, summary.ByFormat);
     }
 
     [Fact]
-    public void Registered_but_not_completed_counts_as_a_participation_only()
+    public void Only_completions_train_and_only_places_taken_up_count_as_participations()
     {
-        var facts = Facts(
-            TrainingFacts.Participant(May, Guid.NewGuid()).Registered,
-            TrainingFacts.Participant(May, Guid.NewGuid(), gender: Gender.Male, country: "SLV").Completed);
+        var summary = Compute(
+            TrainingFacts.In(May, Guid.NewGuid()).Registration,
+            TrainingFacts.In(May, Guid.NewGuid()).Attendance,
+            TrainingFacts.In(May, Guid.NewGuid()).Waitlisting,
+            TrainingFacts.In(May, Guid.NewGuid()).Cancellation,
+            TrainingFacts.In(May, Guid.NewGuid()).NoShow,
+            TrainingFacts.In(May, Guid.NewGuid(), Gender.Male, "SLV").Completion);
 
-        var summary = Compute(facts);
-
-        Assert.Equal((1, 1, 2), (summary.PractitionersTrained, summary.Countries, summary.Participations));
+        Assert.Equal((1, 1, 3, 1), (summary.PractitionersTrained, summary.Countries, summary.Participations, summary.Completions));
         Assert.Equal(new Dictionary<Gender, int> { [Gender.Male] = 1 }, summary.ByGender);
     }
 
     [Fact]
-    public void Sessions_ending_in_another_year_and_participations_without_a_known_session_are_left_out()
+    public void Cancelled_sessions_other_years_and_unknown_sessions_are_left_out()
     {
-        var orphanSession = TrainingFacts.Session(new DateOnly(2020, 3, 1), TrainingTopic.Ocsea);
-        var facts = Facts(
-            TrainingFacts.Participant(NextYear, Guid.NewGuid()).Completed,
-            TrainingFacts.Participant(orphanSession, Guid.NewGuid()).Completed);
+        var cancelled = TrainingFacts.Session(new DateOnly(2020, 3, 1), [TrainingTopic.Ocsea]);
+        var unknown = TrainingFacts.Session(new DateOnly(2020, 3, 1), [TrainingTopic.Ocsea]);
 
-        var summary = Compute(facts);
+        var summary = TrainingSummary.Compute(
+            2020,
+            [SessionFacts.From(TrainingFacts.Cancelled(cancelled)), SessionFacts.From(NextYear)],
+            Facts(TrainingFacts.In(NextYear, Guid.NewGuid()).Completion, TrainingFacts.In(cancelled, Guid.NewGuid()).Completion, TrainingFacts.In(unknown, Guid.NewGuid()).Completion));
 
         Assert.Equal((0, 0, 0), (summary.PractitionersTrained, summary.Countries, summary.Participations));
         Assert.Empty(summary.ByTopic);
     }
 
     [Fact]
-    public void Countries_are_distinct_and_breakdowns_sum_to_the_practitioners()
+    public void Train_the_trainer_graduates_and_headcounts_are_counted_apart_from_practitioners()
     {
-        var facts = Facts(
-            TrainingFacts.Participant(May, Guid.NewGuid(), Gender.Female, "GTM").Completed,
-            TrainingFacts.Participant(May, Guid.NewGuid(), Gender.Male, "GTM").Completed,
-            TrainingFacts.Participant(November, Guid.NewGuid(), Gender.Undisclosed, "BLZ", AgencyType.Judiciary).Completed);
+        var webinar = TrainingFacts.Session(new DateOnly(2020, 8, 1), [TrainingTopic.Ocsea], format: TrainingFormat.Webinar);
+        var counted = TrainingFacts.Headcount(webinar, 2, new Headcount("SEN", Gender.Female, 300), new Headcount("CIV", Gender.Male, 120));
+        var trainer = Guid.NewGuid();
 
-        var summary = Compute(facts);
+        var summary = TrainingSummary.Compute(
+            2020,
+            [SessionFacts.From(May), SessionFacts.From(November), SessionFacts.From(counted)],
+            Facts(TrainingFacts.In(November, trainer).Completion, TrainingFacts.In(November, Guid.NewGuid()).Registration, TrainingFacts.In(May, trainer).Completion));
+
+        Assert.Equal((1, 1, 420), (summary.PractitionersTrained, summary.TrainTheTrainerGraduates, summary.HeadcountParticipants));
+    }
+
+    [Fact]
+    public void Breakdowns_sum_to_the_practitioners_and_offices_are_counted_apart()
+    {
+        var summary = Compute(
+            TrainingFacts.In(May, Guid.NewGuid(), Gender.Female, "GTM").Completion,
+            TrainingFacts.In(May, Guid.NewGuid(), Gender.Male, "GTM").Completion,
+            TrainingFacts.In(November, Guid.NewGuid(), Gender.Undisclosed, "THA", AgencyType.Judiciary).Completion);
 
         Assert.Equal((3, 2), (summary.PractitionersTrained, summary.Countries));
         Assert.Equal(3, summary.ByGender.Values.Sum());
         Assert.Equal(3, summary.ByAgencyType.Values.Sum());
+        Assert.Equal(new Dictionary<string, int> { ["GUA"] = 2, ["BKK"] = 1 }, summary.ByOffice);
         Assert.Equal(3, summary.ByTopic[TrainingTopic.Osint]);
     }
 
-    private static List<ParticipationFacts> Facts(params ParticipantCompleted[] completed) => [.. completed.Select(ParticipationFacts.From)];
+    [Fact]
+    public void Offices_belong_to_the_programme_regions()
+    {
+        Assert.Equal(
+            [ProgrammeRegion.Global, ProgrammeRegion.LatinAmericaCaribbean, ProgrammeRegion.LatinAmericaCaribbean, ProgrammeRegion.Africa, ProgrammeRegion.Africa, ProgrammeRegion.AsiaPacific],
+            new[] { "VIE", "GUA", "SAL", "NBO", "DKR", "BKK" }.Select(Offices.RegionOf));
+        Assert.Equal(ProgrammeRegion.AsiaPacific, SessionFacts.From(November).Region);
+    }
 
-    private static List<ParticipationFacts> Facts(ParticipantRegistered registered, ParticipantCompleted completed) =>
-        [ParticipationFacts.From(registered), ParticipationFacts.From(completed)];
+    private static List<ParticipationFacts> Facts(params IParticipantEvent[] events) => [.. events.Select(ParticipationFacts.From)];
 
-    private static TrainingSummaryResponse Compute(List<ParticipationFacts> participations) =>
-        TrainingSummary.Compute(2020, [SessionFacts.From(May), SessionFacts.From(November), SessionFacts.From(NextYear)], participations);
+    private static TrainingSummaryResponse Compute(params IParticipantEvent[] events) =>
+        TrainingSummary.Compute(2020, [SessionFacts.From(May), SessionFacts.From(November), SessionFacts.From(NextYear)], Facts(events));
 }

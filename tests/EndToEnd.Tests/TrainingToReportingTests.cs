@@ -14,27 +14,34 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
-    /// <summary>The scenario: who took part in which session, and who completed it.</summary>
+    /// <summary>The scenario: two offices' sessions, and who took part how.</summary>
     private static readonly Scenario.Session[] Sessions =
     [
         new("gua-ocsea", "GUA", "2020-06-12", ["ocsea", "digital-evidence"], "online", null),
-        new("gua-forensics", "GUA", "2020-10-02", ["digital-forensics"], "in-person", "GTM"),
+        new("gua-forensics", "GUA", "2020-10-02", ["digital-forensics"], "in-person", "GTM", Capacity: 2),
         new("gua-next-year", "GUA", "2021-02-05", ["osint"], "webinar", null),
-        new("bkk-crypto", "BKK", "2020-11-20", ["cryptocurrency", "darknet-investigations"], "hybrid", "THA"),
+        new("gua-called-off", "GUA", "2020-12-01", ["osint"], "online", null, Cancelled: true),
+        new("bkk-crypto", "BKK", "2020-11-20", ["cryptocurrency"], "hybrid", "THA", TrainTheTrainer: true, AmendedTopics: ["cryptocurrency", "darknet-investigations"]),
+        new("bkk-webinar", "BKK", "2020-07-15", ["ocsea"], "webinar", null, Headcounts: [("THA", "female", 500), ("THA", "male", 420), ("LAO", "other", 3)]),
     ];
 
     private static readonly Scenario.Enrolment[] Enrolments =
     [
-        new("gua-ocsea", "p-1", "female", "GTM", "law-enforcement", Completed: true),
-        new("gua-forensics", "p-1", "female", "GTM", "law-enforcement", Completed: true),
-        new("gua-ocsea", "p-2", "male", "HND", "prosecution", Completed: true),
-        new("gua-ocsea", "p-3", "female", "SLV", "judiciary", Completed: false),
-        new("gua-forensics", "p-4", "undisclosed", "BLZ", "law-enforcement", Completed: true),
-        new("gua-next-year", "p-5", "male", "GTM", "law-enforcement", Completed: true),
-        new("bkk-crypto", "b-1", "male", "THA", "central-bank", Completed: true),
+        new("gua-ocsea", "p-1", "female", "GTM", "law-enforcement", ["completion"], "completed"),
+        new("gua-ocsea", "p-2", "male", "HND", "prosecution", ["attendance", "completion"], "completed"),
+        new("gua-ocsea", "p-3", "female", "SLV", "judiciary", [], "registered"),
+        new("gua-forensics", "p-1", "female", "GTM", "law-enforcement", ["completion"], "completed"),
+        new("gua-forensics", "p-4", "undisclosed", "BLZ", "law-enforcement", ["cancellation"], "cancelled"),
+        // Capacity 2: p-6 and p-7 wait; p-4's cancellation promotes p-6, who then completes.
+        new("gua-forensics", "p-6", "male", "CRI", "judiciary", ["completion"], "completed"),
+        new("gua-forensics", "p-7", "female", "GTM", "prosecution", [], "waitlisted"),
+        new("gua-next-year", "p-5", "male", "GTM", "law-enforcement", ["completion"], "completed"),
+        new("gua-called-off", "p-9", "female", "GTM", "law-enforcement", [], "registered"),
+        new("bkk-crypto", "b-1", "male", "THA", "central-bank", ["attendance", "completion"], "completed"),
         // The same reference in another office is another person.
-        new("bkk-crypto", "p-1", "female", "VNM", "financial-intelligence-unit", Completed: true),
-        new("bkk-crypto", "b-2", "female", "KHM", "financial-intelligence-unit", Completed: false),
+        new("bkk-crypto", "p-1", "female", "VNM", "financial-intelligence-unit", ["completion"], "completed"),
+        new("bkk-crypto", "b-2", "female", "KHM", "financial-intelligence-unit", ["attendance"], "attended"),
+        new("bkk-crypto", "b-3", "male", "LAO", "law-enforcement", ["no-show"], "no-show"),
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("cybercrime-e2e-").FullName;
@@ -73,18 +80,41 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
         var sessionIds = new Dictionary<string, string>();
         foreach (var session in Sessions)
         {
-            sessionIds[session.Key] = await PostAsync(offices[session.Office], "/training/sessions", session.Body(), "id");
+            var client = offices[session.Office];
+            var id = sessionIds[session.Key] = await SendAsync(client, HttpMethod.Post, "/training/sessions", session.Body(), "id");
+            if (session.AmendedTopics is { } topics)
+            {
+                await SendAsync(client, HttpMethod.Put, $"/training/sessions/{id}", session.Body(topics), "id");
+            }
+
+            if (session.Headcounts is not null)
+            {
+                await SendAsync(client, HttpMethod.Put, $"/training/sessions/{id}/headcount", session.HeadcountBody(), "id");
+            }
+        }
+
+        var registrations = new Dictionary<Scenario.Enrolment, string>();
+        foreach (var enrolment in Enrolments)
+        {
+            var office = Sessions.Single(s => s.Key == enrolment.Session).Office;
+            registrations[enrolment] = await SendAsync(
+                offices[office], HttpMethod.Post, $"/training/sessions/{sessionIds[enrolment.Session]}/registrations", enrolment.Body(), "registrationId");
         }
 
         foreach (var enrolment in Enrolments)
         {
             var office = Sessions.Single(s => s.Key == enrolment.Session).Office;
-            var id = sessionIds[enrolment.Session];
-            var registrationId = await PostAsync(offices[office], $"/training/sessions/{id}/registrations", enrolment.Body(), "registrationId");
-            if (enrolment.Completed)
+            foreach (var step in enrolment.Steps)
             {
-                await PostAsync(offices[office], $"/training/sessions/{id}/registrations/{registrationId}/completion", new { }, "status");
+                var status = await SendAsync(offices[office], HttpMethod.Post,
+                    $"/training/sessions/{sessionIds[enrolment.Session]}/registrations/{registrations[enrolment]}/{step}", new { }, "status");
+                Assert.Equal(step == enrolment.Steps[^1] ? enrolment.Final : status, status);
             }
+        }
+
+        foreach (var session in Sessions.Where(s => s.Cancelled))
+        {
+            await SendAsync(offices[session.Office], HttpMethod.Post, $"/training/sessions/{sessionIds[session.Key]}/cancellation", new { }, "status");
         }
 
         var otherOffice = await offices["BKK"].PostAsJsonAsync(
@@ -92,12 +122,16 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, otherOffice.StatusCode);
 
         var expected = Scenario.ExpectedSummary(2020, Sessions, Enrolments);
-        var reached = await Eventually.Until(() => SummaryAsync(hq), s => Scenario.Canonical(s) == Scenario.Canonical(expected), Deadline, $"the summary {expected.ToJsonString()}");
+        var reached = await WithServiceLogsAsync(() =>
+            Eventually.Until(() => SummaryAsync(hq), s => Scenario.Canonical(s) == Scenario.Canonical(expected), Deadline, $"the summary {expected.ToJsonString()}"));
         Assert.Equal(
-            (5, 5, 8),
-            (reached["practitionersTrained"]!.GetValue<int>(), reached["countries"]!.GetValue<int>(), reached["participations"]!.GetValue<int>()));
+            (5, 5, 8, 6, 2, 923),
+            (reached["practitionersTrained"]!.GetValue<int>(), reached["countries"]!.GetValue<int>(), reached["participations"]!.GetValue<int>(),
+                reached["completions"]!.GetValue<int>(), reached["trainTheTrainerGraduates"]!.GetValue<int>(), reached["headcountParticipants"]!.GetValue<int>()));
 
-        var events = await Eventually.Until(tap.DrainAsync, n => n == Sessions.Length + Enrolments.Length + Enrolments.Count(e => e.Completed), Deadline, "every event on the tap");
+        // Every event reporting consumed is on the tap too: wait until both have seen them all.
+        var events = 0;
+        await Eventually.Until(async () => (events = await tap.DrainAsync()) > 0 && events == await _broker.AcknowledgedAsync("reporting-training"), Deadline, "the tap and reporting to agree");
         await tap.RepublishAsync(reversed: true);
         await tap.RepublishAsync(reversed: false);
         await Eventually.Until(
@@ -105,6 +139,21 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
 
         Assert.Equal(Scenario.Canonical(expected), Scenario.Canonical(await SummaryAsync(hq)));
         Assert.Equal(0, await _broker.MessagesInAsync("reporting-training_error"));
+    }
+
+    /// <summary>On failure, says what the services logged: the cause is usually there.</summary>
+    private async Task<T> WithServiceLogsAsync<T>(Func<Task<T>> wait)
+    {
+        try
+        {
+            return await wait();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n--- training ---\n{Tail(_training.Output)}\n--- reporting ---\n{Tail(_reporting.Output)}", e);
+        }
+
+        static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
     }
 
     private Dictionary<string, string> Settings(string service) => new()
@@ -118,16 +167,16 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
     private static async Task<HttpClient> ClientAsync(ServiceProcess service, object tokenRequest)
     {
         var client = new HttpClient { BaseAddress = service.BaseAddress };
-        var token = await PostAsync(client, "/dev/token", tokenRequest, "token");
+        var token = await SendAsync(client, HttpMethod.Post, "/dev/token", tokenRequest, "token");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    private static async Task<string> PostAsync(HttpClient client, string path, object body, string field)
+    private static async Task<string> SendAsync(HttpClient client, HttpMethod method, string path, object body, string field)
     {
-        var response = await client.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+        var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) }, TestContext.Current.CancellationToken);
         var json = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {json}");
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {json}");
         return JsonNode.Parse(json)![field]!.GetValue<string>();
     }
 

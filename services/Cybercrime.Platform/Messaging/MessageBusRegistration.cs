@@ -66,9 +66,13 @@ public static class MessageBusRegistration
                     host.ConnectionName(builder.Environment.ApplicationName);
                 });
                 cfg.ConfigureJsonSerializerOptions(ContractJson.Configure);
-                // No exchange for the envelope interface: each service's broker user may write only
-                // to its own event types' exchanges (deploy/rabbitmq/definitions.json).
-                cfg.Publish<IIntegrationEvent>(publish => publish.Exclude = true);
+                // Exchanges for concrete events only, none for the interfaces they share: binding one
+                // to another would need rights a service's broker user does not have
+                // (deploy/rabbitmq/definitions.json), and nothing subscribes to an interface.
+                foreach (var contract in typeof(IIntegrationEvent).Assembly.GetTypes().Where(t => t.IsInterface))
+                {
+                    cfg.Publish(contract, publish => publish.Exclude = true);
+                }
                 cfg.ConfigureEndpoints(context);
             });
         });
