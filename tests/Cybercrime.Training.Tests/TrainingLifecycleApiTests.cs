@@ -114,6 +114,20 @@ public sealed class TrainingLifecycleApiTests(TrainingApi api) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Five_thousand_rows_are_imported_in_a_single_request()
+    {
+        var gua = await api.ClientAsync("GUA", "office-editor");
+        var id = await CreateAsync(gua, Session());
+        var csv = "externalRef,gender,countryCode,agencyType\n" + string.Join("\n", Enumerable.Range(1, 5000).Select(i => $"teacher-{i},female,GTM,education"));
+        var before = api.Stored();
+
+        var imported = await ImportAsync(gua, id, csv, HttpStatusCode.OK);
+
+        Assert.Equal((5000, 5000, 0, 0), Figures(imported));
+        Assert.Equal((before.Sessions, before.Registrations + 5000, before.EventsWritten + 5000), api.Stored());
+    }
+
+    [Fact]
     public async Task A_file_with_bad_rows_answers_every_row_and_registers_no_one()
     {
         var bkk = await api.ClientAsync("BKK", "office-editor");

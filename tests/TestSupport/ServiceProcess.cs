@@ -118,8 +118,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
 #if DEBUG
-    private const string BuildConfiguration = "Debug";
+    public const string BuildConfiguration = "Debug";
 #else
-    private const string BuildConfiguration = "Release";
+    public const string BuildConfiguration = "Release";
 #endif
 }

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace Cybercrime.Benchmarks;
+
+internal sealed record BenchmarkOptions(string Scenario, int Rows, int Runs, string Output)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var at = Array.IndexOf(args, name);
+            return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+        }
+
+        return new BenchmarkOptions(
+            args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "import",
+            int.Parse(Value("--rows", "5000"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--runs", "5"), CultureInfo.InvariantCulture),
+            Value("--out", "benchmark-results"));
+    }
+}

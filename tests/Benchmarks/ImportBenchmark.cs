@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Cybercrime.Contracts;
+using Cybercrime.Contracts.Training;
+using Cybercrime.Platform.Hosting;
+using Cybercrime.Platform.Messaging;
+using Cybercrime.Training;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace Cybercrime.Benchmarks;
+
+/// <summary>
+/// The CSV import of N registrations in one request (validation, enrolment rules, one commit of N
+/// documents and N outbox events), against the baseline of writing the same N documents and events
+/// straight into a SQLite file in one transaction: the floor the embedded store allows.
+/// </summary>
+internal static class ImportBenchmark
+{
+    public static async Task<BenchmarkResults> RunAsync(BenchmarkOptions options)
+    {
+        var folder = Directory.CreateTempSubdirectory("cybercrime-bench-import-").FullName;
+        try
+        {
+            var csv = Csv(options.Rows);
+            var baseline = new List<double>();
+            var import = new List<double>();
+            await using var app = await StartTrainingAsync(folder);
+            using var client = await ClientAsync(app);
+            for (var run = 0; run <= options.Runs; run++)
+            {
+                // Run 0 warms up both paths and is not counted.
+                var floor = await BaselineAsync(Path.Combine(folder, $"baseline-{run}.db"), options.Rows);
+                var imported = await ImportAsync(client, csv, options.Rows);
+                if (run > 0)
+                {
+                    baseline.Add(floor);
+                    import.Add(imported);
+                }
+
+                Console.WriteLine($"run {run}/{options.Runs}{(run == 0 ? " (warm-up)" : "")}: baseline {floor:0.0} ms, import {imported:0.0} ms");
+            }
+
+            return new BenchmarkResults(
+                "import",
+                $"milliseconds for {options.Rows} rows",
+                [new BenchmarkRow("baseline: SQLite insert of the same documents", baseline), new BenchmarkRow("import: POST .../registrations/import", import)],
+                new Dictionary<string, string>
+                {
+                    ["rows"] = options.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["runs"] = options.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["peak working set"] = BenchmarkResults.PeakWorkingSet(),
+                    ["machine"] = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}",
+                });
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<WebApplication> StartTrainingAsync(string folder)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bus:Transport"] = "InMemory",
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:SqlitePath"] = folder,
+            ["Auth:SigningKey"] = "benchmark-only-signing-key-0123456789abcdef",
+            ["Auth:DevTokens"] = "true",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults();
+        builder.AddTrainingService();
+        builder.AddMessageBus();
+        var app = builder.Build();
+        app.MapServiceDefaults();
+        app.MapTrainingEndpoints();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<HttpClient> ClientAsync(WebApplication app)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
+        var token = await client.PostAsJsonAsync("/dev/token", new { office = "GUA", roles = new[] { "office-editor" } });
+        var body = await token.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("token").GetString());
+        return client;
+    }
+
+    private static async Task<double> ImportAsync(HttpClient client, string csv, int rows)
+    {
+        var session = await client.PostAsJsonAsync("/training/sessions", new
+        {
+            title = "Teachers' prevention course",
+            topics = new[] { "prevention" },
+            format = "multi-week-course",
+            languages = new[] { "es" },
+            startDate = "2020-03-02",
+            endDate = "2020-05-22",
+        });
+        var id = (await session.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var clock = Stopwatch.StartNew();
+        var response = await client.PostAsync($"/training/sessions/{id}/registrations/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (!response.IsSuccessStatusCode || result.GetProperty("registered").GetInt32() != rows)
+        {
+            throw new InvalidOperationException($"The import answered {(int)response.StatusCode}: {result}");
+        }
+
+        return elapsed;
+    }
+
+    /// <summary>The same number of registration-sized documents and events, written directly in one transaction.</summary>
+    private static async Task<double> BaselineAsync(string file, int rows)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                PRAGMA journal_mode=WAL;
+                CREATE TABLE registrations (id TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL);
+                CREATE INDEX ix_session ON registrations (json_extract(body, '$.sessionId'));
+                CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, payload TEXT NOT NULL);
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var sessionId = Guid.NewGuid();
+        var clock = Stopwatch.StartNew();
+        await using var transaction = connection.BeginTransaction();
+        for (var i = 0; i < rows; i++)
+        {
+            var snapshot = new ParticipationSnapshot(sessionId, Guid.NewGuid(), Gender.Female, "GTM", AgencyType.Education, "teacher", EnrolmentStatus.Registered);
+            var @event = new ParticipantRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, "GUA", Guid.NewGuid(), 1, snapshot);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO registrations (id, version, body) VALUES ($id, 1, $body);
+                INSERT INTO outbox (event_id, payload) VALUES ($event, $payload);
+                """;
+            command.Parameters.AddWithValue("$id", @event.RegistrationId.ToString());
+            command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(snapshot, ContractJson.Options));
+            command.Parameters.AddWithValue("$event", @event.EventId.ToString());
+            command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(@event, ContractJson.Options));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static string Csv(int rows)
+    {
+        var csv = new StringBuilder("externalRef,gender,countryCode,agencyType,role\n");
+        string[] countries = ["GTM", "HND", "SLV"];
+        for (var i = 0; i < rows; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"teacher-{i:00000},{(i % 3 == 0 ? "male" : "female")},{countries[i % 3]},education,teacher\n");
+        }
+
+        return csv.ToString();
+    }
+}
