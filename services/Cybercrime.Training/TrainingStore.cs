@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
@@ -28,5 +29,13 @@ internal sealed class TrainingStore([FromKeyedServices(TrainingService.StoreName
         return user.CanWrite(session.Office)
             ? (session, null)
             : (null, Problems.Forbidden("The session belongs to another office.", "An office reads and writes only its own records."));
+    }
+
+    /// <summary>As <see cref="FindOwnSessionAsync"/>, and 409 with <paramref name="whenCancelled"/> when the session is cancelled.</summary>
+    public async Task<(TrainingSession? Session, IResult? Denied)> FindOpenSessionAsync(
+        Guid id, ClaimsPrincipal user, string whenCancelled, CancellationToken cancellationToken)
+    {
+        var (session, denied) = await FindOwnSessionAsync(id, user, cancellationToken);
+        return session?.Status == SessionStatus.Cancelled ? (null, Problems.Conflict(whenCancelled, session.Status)) : (session, denied);
     }
 }

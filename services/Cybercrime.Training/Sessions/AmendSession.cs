@@ -29,18 +29,13 @@ internal static class AmendSession
                 return CommandOutcome.Refuse(errors.ToResult());
             }
 
-            var (session, denied) = await training.FindOwnSessionAsync(id, user, http.RequestAborted);
+            var (session, denied) = await training.FindOpenSessionAsync(id, user, "A cancelled session cannot be amended.", http.RequestAborted);
             if (denied is not null)
             {
                 return CommandOutcome.Refuse(denied);
             }
 
-            if (session!.Status == SessionStatus.Cancelled)
-            {
-                return CommandOutcome.Refuse(Problems.Conflict("A cancelled session cannot be amended.", session.Status));
-            }
-
-            if (details.Capacity < session.PlacesTaken)
+            if (details.Capacity < session!.PlacesTaken)
             {
                 var problem = new ValidationErrors();
                 problem.Add("capacity", $"{session.PlacesTaken} places are already taken; the capacity cannot go below that.");

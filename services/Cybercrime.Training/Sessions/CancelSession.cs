@@ -12,18 +12,13 @@ internal static class CancelSession
         training.MapPost("/sessions/{id:guid}/cancellation", (Guid id, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock) =>
                 training.Store.RunAsync(http, id.ToString(), async () =>
                 {
-                    var (session, denied) = await training.FindOwnSessionAsync(id, user, http.RequestAborted);
+                    var (session, denied) = await training.FindOpenSessionAsync(id, user, "The session is already cancelled.", http.RequestAborted);
                     if (denied is not null)
                     {
                         return CommandOutcome.Refuse(denied);
                     }
 
-                    if (session!.Status == SessionStatus.Cancelled)
-                    {
-                        return CommandOutcome.Refuse(Problems.Conflict("The session is already cancelled.", session.Status));
-                    }
-
-                    var (cancelled, @event) = session.Cancel(clock.GetUtcNow());
+                    var (cancelled, @event) = session!.Cancel(clock.GetUtcNow());
                     return CommandOutcome.Commit(new Changes().Save(cancelled, session.Version, @event), StatusCodes.Status200OK, SessionView.Of(cancelled));
                 }))
             .WithSummary("Cancels a session.");

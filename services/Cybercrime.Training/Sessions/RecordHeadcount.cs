@@ -34,18 +34,13 @@ internal static class RecordHeadcount
                 return CommandOutcome.Refuse(errors.ToResult());
             }
 
-            var (session, denied) = await training.FindOwnSessionAsync(id, user, http.RequestAborted);
+            var (session, denied) = await training.FindOpenSessionAsync(id, user, "A cancelled session takes no headcount.", http.RequestAborted);
             if (denied is not null)
             {
                 return CommandOutcome.Refuse(denied);
             }
 
-            if (session!.Status == SessionStatus.Cancelled)
-            {
-                return CommandOutcome.Refuse(Problems.Conflict("A cancelled session takes no headcount.", session.Status));
-            }
-
-            var (counted, @event) = session.RecordHeadcount(counts, clock.GetUtcNow());
+            var (counted, @event) = session!.RecordHeadcount(counts, clock.GetUtcNow());
             return CommandOutcome.Commit(new Changes().Save(counted, session.Version, @event), StatusCodes.Status200OK, SessionView.Of(counted));
         });
 
