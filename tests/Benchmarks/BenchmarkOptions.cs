@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Cybercrime.Benchmarks;
 
-internal sealed record BenchmarkOptions(string Scenario, int Rows, int Runs, string Output)
+internal sealed record BenchmarkOptions(string Scenario, int Rows, int Runs, int Scale, string Output)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -16,6 +16,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Rows, int Runs, str
             args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "import",
             int.Parse(Value("--rows", "5000"), CultureInfo.InvariantCulture),
             int.Parse(Value("--runs", "5"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--scale", "1"), CultureInfo.InvariantCulture),
             Value("--out", "benchmark-results"));
     }
 }

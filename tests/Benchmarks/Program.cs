@@ -1,11 +1,20 @@
 using Cybercrime.Benchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks -- import [--rows 5000] [--runs 5] [--out benchmark-results]
+// dotnet run -c Release --project tests/Benchmarks -- pipeline [--scale 1] [--out benchmark-results]
+// dotnet run -c Release --project tests/Benchmarks -- import [--rows 5000] [--runs 5]
 var options = BenchmarkOptions.Parse(args);
-var results = options.Scenario switch
+switch (options.Scenario)
 {
-    "import" => await ImportBenchmark.RunAsync(options),
-    _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}'. Scenarios: import."),
-};
-results.Print();
-results.Write(options.Output);
+    case "import":
+        var import = await ImportBenchmark.RunAsync(options);
+        import.Print();
+        import.Write(options.Output);
+        break;
+    case "pipeline":
+        var pipeline = await PipelineBenchmark.RunAsync(options);
+        pipeline.Print();
+        pipeline.Write(options.Output);
+        break;
+    default:
+        throw new ArgumentException($"Unknown scenario '{options.Scenario}'. Scenarios: pipeline, import.");
+}

@@ -24,6 +24,16 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, _output);
 
+    /// <summary>The most memory the process has held so far (its peak resident set).</summary>
+    public long PeakWorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.PeakWorkingSet64;
+        }
+    }
+
     public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment)
     {
         var dll = Path.Combine(RepositoryRoot.Path, "services", project, "bin", BuildConfiguration, "net10.0", $"{project}.dll");

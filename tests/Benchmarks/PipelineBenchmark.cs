@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+using Cybercrime.TestSupport;
+
+namespace Cybercrime.Benchmarks;
+
+/// <summary>
+/// One run against one local RabbitMQ: the broker's ceiling, bare MassTransit, the whole pipeline
+/// (throughput, then latency at half of it), reporting scaled out to 1, 2 and 3 processes, and the
+/// services' peak memory. Every figure is also given as a ratio to the ceilings measured in the same run.
+/// </summary>
+internal static class PipelineBenchmark
+{
+    public static async Task<PipelineResults> RunAsync(BenchmarkOptions options)
+    {
+        var messages = 20_000 * options.Scale;
+        var events = 2_000 * options.Scale;
+        var latencyWindow = TimeSpan.FromSeconds(10 * options.Scale);
+
+        double ceiling, massTransit;
+        Step($"1/5 broker ceiling: {messages} messages, RabbitMQ.Client, pipelined confirms, quorum queue");
+        await using (var vhost = await TestBroker.CreateVirtualHostAsync("bench-ceiling"))
+        {
+            await BrokerCeiling.MeasureAsync(vhost.Amqp, messages / 10); // warm-up
+            ceiling = await BrokerCeiling.MeasureAsync(vhost.Amqp, messages);
+        }
+
+        Step($"   {ceiling:0} msg/s\n2/5 bare MassTransit: {messages} messages, the project's bus set-up, no-op consumer");
+        await using (var vhost = await TestBroker.CreateVirtualHostAsync("bench-masstransit"))
+        {
+            await BareMassTransit.MeasureAsync(vhost.Amqp, messages / 10); // warm-up
+            massTransit = await BareMassTransit.MeasureAsync(vhost.Amqp, messages);
+        }
+
+        Step($"   {massTransit:0} msg/s\n3/5 pipeline over HTTP (SQLite): {events} registrations, training and reporting as processes");
+        double pipeline;
+        IReadOnlyList<double> latencies;
+        var memory = new Dictionary<string, long>();
+        await using (var services = await ServicePipeline.StartAsync(reportingProcesses: 1))
+        {
+            await services.ThroughputAsync(events / 10); // warm-up
+            pipeline = await services.ThroughputAsync(events);
+            Step($"   {pipeline:0} events/s\n4/5 latency at half that rate ({pipeline / 2:0}/s) for {latencyWindow.TotalSeconds:0} s");
+            latencies = await services.LatenciesAsync(pipeline / 2, latencyWindow);
+            Keep(memory, services.PeakMemory());
+        }
+
+        Step($"   p50 {Percentile(latencies, 50):0} ms, p99 {Percentile(latencies, 99):0} ms\n5/5 scale-out: {events} queued events drained by 1, 2 and 3 reporting processes");
+        var scaleOut = new List<(int Processes, double PerSecond, bool Exact)>();
+        foreach (var processes in new[] { 1, 2, 3 })
+        {
+            await using var services = await ServicePipeline.StartAsync(reportingProcesses: 1);
+            var (perSecond, exact) = await services.DrainAsync(events, processes);
+            scaleOut.Add((processes, perSecond, exact));
+            Keep(memory, services.PeakMemory());
+            Step($"   {processes} process(es): {perSecond:0} events/s, read model {(exact ? "exact" : "WRONG")}");
+        }
+
+        return new PipelineResults(ceiling, massTransit, pipeline,
+            Percentile(latencies, 50), Percentile(latencies, 95), Percentile(latencies, 99), pipeline / 2,
+            scaleOut, memory, messages, events, Environment.ProcessorCount);
+    }
+
+    private static void Step(string text) => Console.WriteLine(text);
+
+    private static void Keep(Dictionary<string, long> memory, IReadOnlyDictionary<string, long> peaks)
+    {
+        foreach (var (service, bytes) in peaks)
+        {
+            memory[service] = Math.Max(memory.GetValueOrDefault(service), bytes);
+        }
+    }
+
+    private static double Percentile(IReadOnlyList<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+}
+
+internal sealed record PipelineResults(
+    double CeilingPerSecond,
+    double MassTransitPerSecond,
+    double PipelinePerSecond,
+    double LatencyP50Ms,
+    double LatencyP95Ms,
+    double LatencyP99Ms,
+    double LatencyOfferedPerSecond,
+    IReadOnlyList<(int Processes, double PerSecond, bool Exact)> ScaleOut,
+    IReadOnlyDictionary<string, long> PeakMemoryBytes,
+    int Messages,
+    int Events,
+    int Cores)
+{
+    public void Print()
+    {
+        string Row(string name, double value, string unit, bool ratios = true) => string.Create(CultureInfo.InvariantCulture,
+            $"{name,-52} {value,10:0} {unit,-9} {(ratios ? (value / CeilingPerSecond).ToString("0.00", CultureInfo.InvariantCulture) : ""),12} {(ratios ? (value / MassTransitPerSecond).ToString("0.00", CultureInfo.InvariantCulture) : ""),10}");
+
+        Console.WriteLine();
+        Console.WriteLine($"pipeline benchmark: {Messages} broker messages, {Events} pipeline events, {Cores} cores; ratios against ceilings of this run");
+        Console.WriteLine($"{"",-52} {"value",10} {"unit",-9} {"/ ceiling",12} {"/ bare MT",10}");
+        Console.WriteLine(Row("broker ceiling (RabbitMQ.Client, pipelined confirms)", CeilingPerSecond, "msg/s"));
+        Console.WriteLine(Row("bare MassTransit (project bus set-up, no-op)", MassTransitPerSecond, "msg/s"));
+        Console.WriteLine(Row("pipeline: HTTP → SQLite + outbox → bus → read model", PipelinePerSecond, "events/s"));
+        foreach (var (processes, perSecond, exact) in ScaleOut)
+        {
+            Console.WriteLine(Row($"reporting drain, {processes} process(es){(exact ? "" : " NOT EXACT")}", perSecond, "events/s"));
+        }
+
+        Console.WriteLine(Row($"latency p50 at {LatencyOfferedPerSecond:0}/s offered", LatencyP50Ms, "ms", ratios: false));
+        Console.WriteLine(Row("latency p95", LatencyP95Ms, "ms", ratios: false));
+        Console.WriteLine(Row("latency p99", LatencyP99Ms, "ms", ratios: false));
+        foreach (var (service, bytes) in PeakMemoryBytes)
+        {
+            Console.WriteLine(Row($"peak working set, {service}", bytes / (1024.0 * 1024.0), "MiB", ratios: false));
+        }
+    }
+
+    public void Write(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "pipeline.json");
+        var json = new
+        {
+            CeilingPerSecond, MassTransitPerSecond, PipelinePerSecond,
+            PipelineToCeiling = PipelinePerSecond / CeilingPerSecond,
+            PipelineToMassTransit = PipelinePerSecond / MassTransitPerSecond,
+            LatencyOfferedPerSecond, LatencyP50Ms, LatencyP95Ms, LatencyP99Ms,
+            ScaleOut = ScaleOut.Select(s => new { s.Processes, s.PerSecond, s.Exact }),
+            PeakMemoryBytes, Messages, Events, Cores,
+        };
+        File.WriteAllText(file, JsonSerializer.Serialize(json, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        Console.WriteLine($"written to {Path.GetFullPath(file)}");
+    }
+}
