@@ -116,6 +116,7 @@ internal sealed class ServicePipeline : IAsyncDisposable
         await WaitUntilVisibleAsync(start + count);
         await stop.CancelAsync();
         await watching;
+        visibleAt.Add((clock.Elapsed, await VisibleAsync() - start));
         return [.. Enumerable.Range(1, count).Select(k => (visibleAt.First(v => v.Count >= k).At - sentAt[k - 1]).TotalMilliseconds)];
     }
 

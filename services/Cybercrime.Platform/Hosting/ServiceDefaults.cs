@@ -32,17 +32,19 @@ public static class ServiceDefaults
             .WriteTo.Console(new RenderedCompactJsonFormatter()));
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddSource("MassTransit"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("MassTransit")
                 .AddPrometheusExporter());
+        // Traces cost CPU on every request and message; record them only where a collector takes them.
         if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddSource("MassTransit"))
+                .UseOtlpExporter();
         }
 
         builder.Services.AddHealthChecks();

@@ -51,10 +51,10 @@ internal sealed class SqliteCollection<T>(SqliteDocumentStore store, CollectionD
         store.CommitAsync(new Changes().Save(document, expectedVersion, events), cancellationToken);
 
     public Task<bool> UpsertIfNewerAsync(T document, CancellationToken cancellationToken = default) =>
-        store.RunAsync(async token =>
+        store.WriteAsync(async (transaction, token) =>
         {
-            await using var connection = await store.OpenAsync(token);
-            await using var command = connection.CreateCommand();
+            await using var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = $"""
                 INSERT INTO {_table} (id, version, body) VALUES ($id, $version, $body)
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body
@@ -62,7 +62,7 @@ internal sealed class SqliteCollection<T>(SqliteDocumentStore store, CollectionD
                 """;
             Bind(command, document);
             return await command.ExecuteNonQueryAsync(token) == 1;
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     private static void Bind(SqliteCommand command, T document) => SqliteSql.Bind(command, document, typeof(T));
 

@@ -8,23 +8,27 @@ namespace Cybercrime.Platform.Storage.Sqlite;
 /// documents with an expression index per declared field, and one outbox table written in the
 /// same transaction as the document.
 /// </summary>
-public sealed class SqliteDocumentStore(string name, string path, IEnumerable<CollectionDefinition> definitions)
-    : DocumentStore(name, definitions)
+public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
     private const int SqliteConstraint = 19;
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    private readonly string _path;
+    private readonly string _connectionString;
+    private readonly SqliteWriter _writer;
+
+    public SqliteDocumentStore(string name, string path, IEnumerable<CollectionDefinition> definitions)
+        : base(name, definitions)
     {
-        DataSource = path,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
+        _path = path;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _writer = new SqliteWriter(OpenAsync);
+    }
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        var directory = Path.GetDirectoryName(Path.GetFullPath(_path));
         if (directory is not null)
         {
             Directory.CreateDirectory(directory);
@@ -67,26 +71,24 @@ public sealed class SqliteDocumentStore(string name, string path, IEnumerable<Co
         }, cancellationToken).AsTask();
 
     public override Task AcknowledgeAsync(IReadOnlyCollection<PendingEvent> published, CancellationToken cancellationToken) =>
-        Resilience.ExecuteAsync(async token =>
+        WriteAsync(async (transaction, token) =>
         {
-            await using var connection = await OpenAsync(token);
-            await using var transaction = connection.BeginTransaction();
             foreach (var chunk in published.Chunk(SqliteSql.MaxParameters))
             {
-                await using var command = connection.CreateCommand();
+                await using var command = transaction.Connection!.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = $"DELETE FROM outbox WHERE event_id IN ({SqliteSql.Parameters(command, chunk.Select(p => (object)p.Message.EventId.ToString()))});";
                 await command.ExecuteNonQueryAsync(token);
             }
 
-            await transaction.CommitAsync(token);
-        }, cancellationToken).AsTask();
+            return true;
+        }, cancellationToken);
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     protected override Task WriteAsync(Changes changes, CancellationToken cancellationToken) =>
-        Resilience.ExecuteAsync(async token =>
+        WriteAsync(async (transaction, token) =>
         {
-            await using var connection = await OpenAsync(token);
-            await using var transaction = connection.BeginTransaction();
             foreach (var write in changes.Writes)
             {
                 var collection = DefinitionOf(write.DocumentType).Name;
@@ -101,8 +103,12 @@ public sealed class SqliteDocumentStore(string name, string path, IEnumerable<Co
                 }
             }
 
-            await transaction.CommitAsync(token);
-        }, cancellationToken).AsTask();
+            return true;
+        }, cancellationToken);
+
+    /// <summary>A write through the group-commit queue, retried on transient errors like every store call.</summary>
+    internal Task<T> WriteAsync<T>(Func<SqliteTransaction, CancellationToken, Task<T>> apply, CancellationToken cancellationToken) =>
+        Resilience.ExecuteAsync(async token => await _writer.WriteAsync(apply, token), cancellationToken).AsTask();
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
