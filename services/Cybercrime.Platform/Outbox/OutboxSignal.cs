@@ -10,13 +10,20 @@ public sealed class OutboxSignal
 
     public void Notify()
     {
+        // Already signalled: one wake-up covers every write before it. Checked first because this
+        // runs on every write, and an exception each time would cost more than the write.
+        if (_pending.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             _pending.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled: one wake-up covers every write before it.
+            // Another write signalled between the check and the release.
         }
     }
 

@@ -109,6 +109,29 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Concurrent_commits_succeed_or_fail_each_on_its_own()
+    {
+        var (store, widgets) = await FreshAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await widgets.SaveAsync(Widget.Make($"taken-{i}"), 0, [], TestContext.Current.CancellationToken);
+        }
+
+        var attempts = Enumerable.Range(0, 10).SelectMany(i => new[]
+        {
+            widgets.SaveAsync(Widget.Make($"taken-{i}", name: "lost"), 0, [Event()], TestContext.Current.CancellationToken),
+            widgets.SaveAsync(Widget.Make($"new-{i}"), 0, [Event()], TestContext.Current.CancellationToken),
+        }).ToList();
+        await Task.WhenAll(attempts.Select(async a => { try { await a; } catch (ConcurrencyConflictException) { } }));
+
+        Assert.Equal(10, attempts.Count(a => a.IsCompletedSuccessfully));
+        Assert.All(attempts.Where(a => a.IsFaulted), a => Assert.IsType<ConcurrencyConflictException>(a.Exception!.InnerException));
+        Assert.Equal(10, (await store.PendingEventsAsync(100, TestContext.Current.CancellationToken)).Count);
+        var taken = await widgets.FindManyAsync([.. Enumerable.Range(0, 10).Select(i => $"taken-{i}")], TestContext.Current.CancellationToken);
+        Assert.All(taken, w => Assert.Equal("w", w.Name));
+    }
+
+    [Fact]
     public async Task Acknowledging_removes_only_the_published_events()
     {
         var (store, widgets) = await FreshAsync();
