@@ -13,9 +13,10 @@ internal static class PipelineBenchmark
 {
     public static async Task<PipelineResults> RunAsync(BenchmarkOptions options)
     {
-        var messages = 20_000 * options.Scale;
-        var events = 2_000 * options.Scale;
-        var latencyWindow = TimeSpan.FromSeconds(10 * options.Scale);
+        // --smoke: tiny volumes that only prove every stage still runs.
+        var messages = options.Smoke ? 200 : 20_000 * options.Scale;
+        var events = options.Smoke ? 50 : 2_000 * options.Scale;
+        var latencyWindow = TimeSpan.FromSeconds(options.Smoke ? 1 : 10 * options.Scale);
 
         double ceiling, massTransit;
         Step($"1/5 broker ceiling: {messages} messages, RabbitMQ.Client, pipelined confirms, quorum queue");

@@ -10,9 +10,28 @@ public sealed class BenchmarkSmokeTests
     [Fact]
     public async Task The_import_benchmark_runs_and_writes_its_results()
     {
+        var results = await RunAsync("import", "--rows", "25", "--runs", "1");
+
+        Assert.Equal(2, results["rows"]!.AsArray().Count);
+        Assert.All(results["rows"]!.AsArray(), row => Assert.Single(row!["samples"]!.AsArray()));
+    }
+
+    [Fact]
+    public async Task The_pipeline_benchmark_runs_every_stage_and_the_read_model_ends_exact()
+    {
+        var results = await RunAsync("pipeline", "--smoke");
+
+        Assert.All(["ceilingPerSecond", "massTransitPerSecond", "pipelinePerSecond", "latencyP99Ms"], figure => Assert.True(results[figure]!.GetValue<double>() > 0, figure));
+        Assert.Equal([1, 2, 3], results["scaleOut"]!.AsArray().Select(s => s!["processes"]!.GetValue<int>()));
+        Assert.All(results["scaleOut"]!.AsArray(), s => Assert.True(s!["exact"]!.GetValue<bool>()));
+    }
+
+    /// <summary>Runs the benchmark program as its own process and reads the JSON it writes.</summary>
+    private static async Task<JsonNode> RunAsync(string scenario, params string[] options)
+    {
         var output = Directory.CreateTempSubdirectory("cybercrime-bench-smoke-").FullName;
         var dll = Path.Combine(RepositoryRoot.Path, "tests", "Benchmarks", "bin", ServiceProcess.BuildConfiguration, "net10.0", "Benchmarks.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "import", "--rows", "25", "--runs", "1", "--out", output])
+        var start = new ProcessStartInfo("dotnet", [dll, scenario, .. options, "--out", output])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -24,9 +43,8 @@ public sealed class BenchmarkSmokeTests
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await stdout}{await stderr}");
-        var results = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "import.json"), TestContext.Current.CancellationToken))!;
-        Assert.Equal(2, results["rows"]!.AsArray().Count);
-        Assert.All(results["rows"]!.AsArray(), row => Assert.Single(row!["samples"]!.AsArray()));
+        var results = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, $"{scenario}.json"), TestContext.Current.CancellationToken))!;
         Directory.Delete(output, recursive: true);
+        return results;
     }
 }
