@@ -33,24 +33,22 @@ internal static class PipelineBenchmark
             massTransit = await BareMassTransit.MeasureAsync(vhost.Amqp, messages);
         }
 
-        Step($"   {massTransit:0} msg/s\n3/5 pipeline over HTTP (SQLite): {events} registrations, training and reporting as processes");
-        double pipeline;
-        IReadOnlyList<double> latencies;
+        Step($"   {massTransit:0} msg/s");
         var memory = new Dictionary<string, long>();
-        await using (var services = await ServicePipeline.StartAsync(reportingProcesses: 1))
+        var (pipeline, latencies) = await PipelineAsync(new SqliteFiles(Folder()), events, latencyWindow, memory);
+        var mongo = Environment.GetEnvironmentVariable("MONGODB_URI") is { Length: > 0 } uri
+            ? await PipelineAsync(new MongoDatabases(uri), events, latencyWindow, memory)
+            : default((double, IReadOnlyList<double>)?);
+        if (mongo is null)
         {
-            await services.ThroughputAsync(events / 10); // warm-up
-            pipeline = await services.ThroughputAsync(events);
-            Step($"   {pipeline:0} events/s\n4/5 latency at half that rate ({pipeline / 2:0}/s) for {latencyWindow.TotalSeconds:0} s");
-            latencies = await services.LatenciesAsync(pipeline / 2, latencyWindow);
-            Keep(memory, services.PeakMemory());
+            Step("   MongoDB: skipped, no MONGODB_URI set");
         }
 
-        Step($"   p50 {Percentile(latencies, 50):0} ms, p99 {Percentile(latencies, 99):0} ms\n5/5 scale-out: {events} queued events drained by 1, 2 and 3 reporting processes");
+        Step($"5/5 scale-out: {events} queued events drained by 1, 2 and 3 reporting processes");
         var scaleOut = new List<(int Processes, double PerSecond, bool Exact)>();
         foreach (var processes in new[] { 1, 2, 3 })
         {
-            await using var services = await ServicePipeline.StartAsync(reportingProcesses: 1);
+            await using var services = await ServicePipeline.StartAsync(reportingProcesses: 1, new SqliteFiles(Folder()));
             var (perSecond, exact) = await services.DrainAsync(events, processes);
             scaleOut.Add((processes, perSecond, exact));
             Keep(memory, services.PeakMemory());
@@ -59,8 +57,26 @@ internal static class PipelineBenchmark
 
         return new PipelineResults(ceiling, massTransit, pipeline,
             Percentile(latencies, 50), Percentile(latencies, 95), Percentile(latencies, 99), pipeline / 2,
+            mongo?.Item1, mongo is { } m ? Percentile(m.Item2, 99) : null,
             scaleOut, memory, messages, events, Environment.ProcessorCount);
     }
+
+    /// <summary>Stages 3 and 4 on one store: throughput, then latencies at half of it.</summary>
+    private static async Task<(double PerSecond, IReadOnlyList<double> Latencies)> PipelineAsync(
+        PipelineStore store, int events, TimeSpan latencyWindow, Dictionary<string, long> memory)
+    {
+        Step($"3/5 pipeline over HTTP ({store.Name}): {events} registrations, training and reporting as processes");
+        await using var services = await ServicePipeline.StartAsync(reportingProcesses: 1, store);
+        await services.ThroughputAsync(Math.Max(1, events / 10)); // warm-up
+        var perSecond = await services.ThroughputAsync(events);
+        Step($"   {perSecond:0} events/s\n4/5 latency at half that rate ({perSecond / 2:0}/s) for {latencyWindow.TotalSeconds:0} s");
+        var latencies = await services.LatenciesAsync(perSecond / 2, latencyWindow);
+        Step($"   p50 {Percentile(latencies, 50):0} ms, p99 {Percentile(latencies, 99):0} ms");
+        Keep(memory, services.PeakMemory());
+        return (perSecond, latencies);
+    }
+
+    private static string Folder() => Directory.CreateTempSubdirectory("cybercrime-bench-pipeline-").FullName;
 
     private static void Step(string text) => Console.WriteLine(text);
 
@@ -87,6 +103,8 @@ internal sealed record PipelineResults(
     double LatencyP95Ms,
     double LatencyP99Ms,
     double LatencyOfferedPerSecond,
+    double? MongoPipelinePerSecond,
+    double? MongoLatencyP99Ms,
     IReadOnlyList<(int Processes, double PerSecond, bool Exact)> ScaleOut,
     IReadOnlyDictionary<string, long> PeakMemoryBytes,
     int Messages,
@@ -104,6 +122,16 @@ internal sealed record PipelineResults(
         Console.WriteLine(Row("broker ceiling (RabbitMQ.Client, pipelined confirms)", CeilingPerSecond, "msg/s"));
         Console.WriteLine(Row("bare MassTransit (project bus set-up, no-op)", MassTransitPerSecond, "msg/s"));
         Console.WriteLine(Row("pipeline: HTTP → SQLite + outbox → bus → read model", PipelinePerSecond, "events/s"));
+        if (MongoPipelinePerSecond is { } mongo)
+        {
+            Console.WriteLine(Row("pipeline on MongoDB", mongo, "events/s"));
+            Console.WriteLine(Row("latency p99 on MongoDB", MongoLatencyP99Ms!.Value, "ms", ratios: false));
+        }
+        else
+        {
+            Console.WriteLine("pipeline on MongoDB: not measured (no MONGODB_URI)");
+        }
+
         foreach (var (processes, perSecond, exact) in ScaleOut)
         {
             Console.WriteLine(Row($"reporting drain, {processes} process(es){(exact ? "" : " NOT EXACT")}", perSecond, "events/s"));
@@ -127,7 +155,7 @@ internal sealed record PipelineResults(
             CeilingPerSecond, MassTransitPerSecond, PipelinePerSecond,
             PipelineToCeiling = PipelinePerSecond / CeilingPerSecond,
             PipelineToMassTransit = PipelinePerSecond / MassTransitPerSecond,
-            LatencyOfferedPerSecond, LatencyP50Ms, LatencyP95Ms, LatencyP99Ms,
+            LatencyOfferedPerSecond, LatencyP50Ms, LatencyP95Ms, LatencyP99Ms, MongoPipelinePerSecond, MongoLatencyP99Ms,
             ScaleOut = ScaleOut.Select(s => new { s.Processes, s.PerSecond, s.Exact }),
             PeakMemoryBytes, Messages, Events, Cores,
         };

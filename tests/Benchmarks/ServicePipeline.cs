@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cybercrime.TestSupport;
-using Microsoft.Data.Sqlite;
 
 namespace Cybercrime.Benchmarks;
 
@@ -20,28 +19,27 @@ internal sealed class ServicePipeline : IAsyncDisposable
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
 
     private readonly BrokerVirtualHost _broker;
-    private readonly string _folder;
+    private readonly PipelineStore _store;
     private readonly ServiceProcess _training;
     private readonly List<ServiceProcess> _reporting;
     private readonly HttpClient _client;
     private readonly List<string> _sessions;
     private int _submitted;
 
-    private ServicePipeline(BrokerVirtualHost broker, string folder, ServiceProcess training, List<ServiceProcess> reporting, HttpClient client, List<string> sessions)
+    private ServicePipeline(BrokerVirtualHost broker, PipelineStore store, ServiceProcess training, List<ServiceProcess> reporting, HttpClient client, List<string> sessions)
     {
-        (_broker, _folder, _training, _reporting, _client, _sessions) = (broker, folder, training, reporting, client, sessions);
+        (_broker, _store, _training, _reporting, _client, _sessions) = (broker, store, training, reporting, client, sessions);
     }
 
-    public static async Task<ServicePipeline> StartAsync(int reportingProcesses)
+    public static async Task<ServicePipeline> StartAsync(int reportingProcesses, PipelineStore store)
     {
         var broker = await TestBroker.CreateVirtualHostAsync("bench");
-        var folder = Directory.CreateTempSubdirectory("cybercrime-bench-pipeline-").FullName;
-        var training = await ServiceProcess.StartAsync("Cybercrime.Training", Settings(broker, Path.Combine(folder, "training")));
+        var training = await ServiceProcess.StartAsync("Cybercrime.Training", Settings(broker, store, "training"));
         var reporting = new List<ServiceProcess>();
         for (var i = 0; i < reportingProcesses; i++)
         {
             // Every copy shares one store and competes for the same queue.
-            reporting.Add(await ServiceProcess.StartAsync("Cybercrime.Reporting", Settings(broker, Path.Combine(folder, "reporting"))));
+            reporting.Add(await ServiceProcess.StartAsync("Cybercrime.Reporting", Settings(broker, store, "reporting")));
         }
 
         var client = new HttpClient { BaseAddress = training.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
@@ -62,7 +60,7 @@ internal sealed class ServicePipeline : IAsyncDisposable
             sessions.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
         }
 
-        var pipeline = new ServicePipeline(broker, folder, training, reporting, client, sessions);
+        var pipeline = new ServicePipeline(broker, store, training, reporting, client, sessions);
         await pipeline.WaitUntilVisibleAsync(0);
         return pipeline;
     }
@@ -140,7 +138,7 @@ internal sealed class ServicePipeline : IAsyncDisposable
         var starting = new List<Task<ServiceProcess>>();
         for (var i = 0; i < processes; i++)
         {
-            starting.Add(ServiceProcess.StartAsync("Cybercrime.Reporting", Settings(_broker, Path.Combine(_folder, "reporting"))));
+            starting.Add(ServiceProcess.StartAsync("Cybercrime.Reporting", Settings(_broker, _store, "reporting")));
         }
 
         var first = (At: TimeSpan.Zero, Count: -1L);
@@ -179,8 +177,7 @@ internal sealed class ServicePipeline : IAsyncDisposable
         }
 
         await _broker.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        await _store.CleanUpAsync();
     }
 
     private async Task SubmitAsync()
@@ -213,37 +210,14 @@ internal sealed class ServicePipeline : IAsyncDisposable
         }
     }
 
-    private Task<long> VisibleAsync() => CountAsync(Path.Combine(_folder, "reporting", "reporting.db"), "SELECT count(*) FROM \"training-participations\"");
+    private Task<long> VisibleAsync() => _store.VisibleAsync();
 
-    private Task<long> TrainingOutboxAsync() => CountAsync(Path.Combine(_folder, "training", "training.db"), "SELECT count(*) FROM outbox");
+    private Task<long> TrainingOutboxAsync() => _store.PendingAsync();
 
-    private static async Task<long> CountAsync(string file, string sql)
-    {
-        if (!File.Exists(file))
-        {
-            return 0;
-        }
-
-        await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        try
-        {
-            return (long)(await command.ExecuteScalarAsync())!;
-        }
-        catch (SqliteException)
-        {
-            return 0; // the table is not created yet
-        }
-    }
-
-    private static Dictionary<string, string> Settings(BrokerVirtualHost broker, string storage) => new()
+    private static Dictionary<string, string> Settings(BrokerVirtualHost broker, PipelineStore store, string service) => new(store.Settings(service))
     {
         ["Bus__Transport"] = "RabbitMq",
         ["ConnectionStrings__RabbitMq"] = broker.Amqp.ToString(),
-        ["Storage__Provider"] = "Sqlite",
-        ["Storage__SqlitePath"] = storage,
         ["Serilog__MinimumLevel__Default"] = "Warning",
     };
 }
