@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Storage;
 using Cybercrime.Training.Sessions;
@@ -40,6 +41,7 @@ internal sealed record Registration : IDocument
 
     public required DateTimeOffset ChangedAt { get; init; }
 
+    [JsonIgnore]
     public Guid Key => Guid.Parse(Id);
 
     /// <summary>Whether the registration holds one of the session's places.</summary>

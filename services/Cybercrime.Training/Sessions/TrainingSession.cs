@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Storage;
 
@@ -30,8 +31,10 @@ internal sealed record TrainingSession : IDocument
     /// <summary>Hands out waitlist positions, so promotion follows the order people asked.</summary>
     public long NextWaitlistPosition { get; init; }
 
+    [JsonIgnore]
     public int? FreePlaces => Details.Capacity is { } capacity ? Math.Max(0, capacity - PlacesTaken) : null;
 
+    [JsonIgnore]
     public bool HasRoom => FreePlaces is null or > 0;
 
     public static (TrainingSession Session, TrainingSessionScheduled Scheduled) Schedule(string office, SessionDetails details, DateTimeOffset now)
@@ -68,6 +71,7 @@ internal sealed record TrainingSession : IDocument
     /// <summary>The same session at its next version, for a change that raises no session event (places, waitlist).</summary>
     public TrainingSession Next() => this with { Version = Version + 1 };
 
+    [JsonIgnore]
     public Guid Key => Guid.Parse(Id);
 
     public TrainingSessionSnapshot Snapshot() => new(

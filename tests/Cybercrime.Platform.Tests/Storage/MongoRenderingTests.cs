@@ -108,4 +108,15 @@ public sealed class MongoRenderingTests
         bson["outbox"] = new BsonArray();
         Assert.Equivalent(widget, BsonSerializer.Deserialize<Widget>(bson), strict: true);
     }
+
+    [Fact]
+    public void An_idempotency_record_round_trips_through_its_class_map()
+    {
+        var record = new Cybercrime.Platform.Http.IdempotencyRecord("GUA|key-1", 1, "ABC", 201, "{\"id\":\"x\"}", "/training/sessions/x");
+
+        var bson = record.ToBsonDocument();
+
+        Assert.Equal(["_id", "version", "fingerprint", "statusCode", "body", "location"], bson.Names);
+        Assert.Equal(record, BsonSerializer.Deserialize<Cybercrime.Platform.Http.IdempotencyRecord>(bson));
+    }
 }
