@@ -17,4 +17,5 @@ app.MapServiceDefaults();
 app.MapTrainingEndpoints();
 app.MapReportingEndpoints();
 app.PrintWelcomeOnStart();
+app.SeedOnFirstStart();
 app.Run();

@@ -34,9 +34,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment)
+    /// <param name="directory">The project's folder in the repository, if not services/<paramref name="project"/>.</param>
+    public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, string? directory = null)
     {
-        var dll = Path.Combine(RepositoryRoot.Path, "services", project, "bin", BuildConfiguration, "net10.0", $"{project}.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, directory ?? Path.Combine("services", project), "bin", BuildConfiguration, "net10.0", $"{project}.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build {project} first: {dll} is missing.", dll);
