@@ -14,7 +14,7 @@ public static class ReportingService
             .AddDocumentStore("reporting", store => store
                 .Collection<SessionFacts>("training-sessions", "endYear")
                 .Collection<ParticipationFacts>("training-participations", "sessionId"))
-            .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>());
+            .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue);
 
     public static IEndpointRouteBuilder MapReportingEndpoints(this IEndpointRouteBuilder app)
     {

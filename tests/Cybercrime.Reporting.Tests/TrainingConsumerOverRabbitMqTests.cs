@@ -105,6 +105,21 @@ public sealed class TrainingConsumerOverRabbitMqTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Operations_list_and_replay_only_this_services_queues()
+    {
+        var operations = await _reporting.ClientAsync(null, "operations");
+
+        var listed = await operations.GetAsync("/operations/parked/reporting-training", TestContext.Current.CancellationToken);
+        var replayed = await operations.PostAsync("/operations/parked/reporting-training/replay", null, TestContext.Current.CancellationToken);
+        var foreign = await operations.GetAsync("/operations/parked/evidence-requests", TestContext.Current.CancellationToken);
+        var notOperations = await _hq.PostAsync("/operations/parked/reporting-training/replay", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal("[]", await listed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, (await replayed.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["replayed"]!.GetValue<int>());
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.Forbidden), (foreign.StatusCode, notOperations.StatusCode));
+    }
+
+    [Fact]
     public async Task A_missing_year_gets_400_naming_it()
     {
         var response = await _hq.GetAsync("/reporting/training/summary", TestContext.Current.CancellationToken);

@@ -1,5 +1,6 @@
 using Cybercrime.Contracts;
 using Cybercrime.Platform.Http;
+using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -72,6 +73,7 @@ public static class ServiceDefaults
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         app.MapDevTokenEndpoint();
+        app.MapOperationsEndpoints();
         return app;
     }
 }

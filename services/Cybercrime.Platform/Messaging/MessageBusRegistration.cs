@@ -21,9 +21,11 @@ public static class MessageBusRegistration
 {
     private const string ContributionsKey = "Cybercrime.Platform.BusContributions";
 
-    public static IHostApplicationBuilder AddConsumers(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> contribute)
+    /// <param name="queues">The queues these consumers read, which operations may inspect and replay.</param>
+    public static IHostApplicationBuilder AddConsumers(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> contribute, params string[] queues)
     {
         Contributions(builder).Add(contribute);
+        builder.Services.AddSingleton(new OwnedQueues(queues));
         return builder;
     }
 
@@ -31,6 +33,12 @@ public static class MessageBusRegistration
     {
         var transport = Transport(builder.Configuration);
         var contributions = Contributions(builder);
+        var uri = builder.Configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/";
+        if (transport == BusTransport.RabbitMq)
+        {
+            builder.Services.AddSingleton(new ParkedMessages(new Uri(uri)));
+        }
+
         builder.Services.AddMassTransit(bus =>
         {
             foreach (var contribute in contributions)
@@ -57,7 +65,6 @@ public static class MessageBusRegistration
                 return;
             }
 
-            var uri = builder.Configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/";
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(uri), host =>
@@ -94,6 +101,9 @@ public static class MessageBusRegistration
             ? transport
             : throw new InvalidOperationException($"Bus:Transport is '{value}'; expected RabbitMq or InMemory.");
     }
+
+    /// <summary>The queues of one service's consumers.</summary>
+    public sealed record OwnedQueues(IReadOnlyList<string> Names);
 
     private static List<Action<IBusRegistrationConfigurator>> Contributions(IHostApplicationBuilder builder)
     {

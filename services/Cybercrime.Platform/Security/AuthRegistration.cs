@@ -13,6 +13,8 @@ public static class AuthRegistration
 
     public const string HqReportingPolicy = "hq-reporting";
 
+    public const string OperationsPolicy = "operations";
+
     public static IHostApplicationBuilder AddPlatformAuth(this IHostApplicationBuilder builder)
     {
         var settings = AuthSettings.From(builder.Configuration);
@@ -51,7 +53,8 @@ public static class AuthRegistration
             .AddPolicy(OfficeEditorPolicy, policy => policy
                 .RequireRole(Roles.OfficeEditor)
                 .RequireAssertion(context => context.User.Office() is not null))
-            .AddPolicy(HqReportingPolicy, policy => policy.RequireRole(Roles.HqReporting));
+            .AddPolicy(HqReportingPolicy, policy => policy.RequireRole(Roles.HqReporting))
+            .AddPolicy(OperationsPolicy, policy => policy.RequireRole(Roles.Operations));
         return builder;
     }
 }

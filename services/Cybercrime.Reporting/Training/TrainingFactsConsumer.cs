@@ -45,9 +45,11 @@ internal sealed class TrainingFactsConsumer(IDocumentCollection<SessionFacts> se
 
 internal sealed class TrainingFactsConsumerDefinition : ConsumerDefinition<TrainingFactsConsumer>
 {
+    public const string Queue = "reporting-training";
+
     public TrainingFactsConsumerDefinition()
     {
-        EndpointName = "reporting-training";
+        EndpointName = Queue;
         ConcurrentMessageLimit = 32;
     }
 

@@ -36,6 +36,7 @@ public sealed class OutboxOverRabbitMqTests : IAsyncLifetime
         {
             bus.AddConsumer<RecordingConsumer, RecordingConsumerDefinition>();
             bus.AddConsumer<FailingConsumer, FailingConsumerDefinition>();
+            bus.AddConsumer<HealableConsumer, HealableConsumerDefinition>();
         });
         builder.AddMessageBus();
         _host = builder.Build();
@@ -89,6 +90,29 @@ public sealed class OutboxOverRabbitMqTests : IAsyncLifetime
         Assert.Equal(poison.EventId.ToString(), parked["properties"]!["message_id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_parked_message_is_listed_with_its_reason_and_replayed_once_the_cause_is_fixed()
+    {
+        var received = _host.Services.GetRequiredService<Received>();
+        var parked = new ParkedMessages(_broker.Amqp);
+        received.Broken = true;
+        var headcount = new HeadcountRecorded(Guid.NewGuid(), DateTimeOffset.UtcNow, "DKR", Guid.NewGuid(), 3, new TrainingSessionSnapshot(
+            "Webinar", [TrainingTopic.Ocsea], TrainingFormat.Webinar, ["fr"], new DateOnly(2020, 7, 1), new DateOnly(2020, 7, 1), null, [], [], null, false,
+            SessionStatus.Scheduled, [new Headcount("SEN", Gender.Female, 10)]));
+        await _host.Services.GetRequiredService<IDocumentCollection<Widget>>().SaveAsync(Widget.Make("h"), 0, [headcount], TestContext.Current.CancellationToken);
+
+        var listed = await Eventually.Until(
+            () => parked.ListAsync("test-healable", TestContext.Current.CancellationToken), l => l.Count == 1, Deadline, "the message parked");
+        Assert.Equal((headcount.EventId.ToString(), HealableConsumer.Reason), (listed[0].MessageId, listed[0].Reason));
+        Assert.Single(await parked.ListAsync("test-healable", TestContext.Current.CancellationToken));
+
+        received.Broken = false;
+        Assert.Equal(1, await parked.ReplayAsync("test-healable", TestContext.Current.CancellationToken));
+
+        await Eventually.Until(() => Task.FromResult(received.Healed.Contains(headcount.EventId)), Deadline, "the replayed message consumed");
+        Assert.Empty(await parked.ListAsync("test-healable", TestContext.Current.CancellationToken));
+    }
+
     private static ParticipantRegistered Registered() => new(
         Guid.NewGuid(), DateTimeOffset.UtcNow, "GUA", Guid.NewGuid(), 1,
         new ParticipationSnapshot(Guid.NewGuid(), Guid.NewGuid(), Gender.Female, "GTM", AgencyType.Prosecution, null, EnrolmentStatus.Registered));
@@ -96,6 +120,10 @@ public sealed class OutboxOverRabbitMqTests : IAsyncLifetime
     private sealed class Received
     {
         private int _failedAttempts;
+
+        public volatile bool Broken;
+
+        public ConcurrentBag<Guid> Healed { get; } = [];
 
         public ConcurrentDictionary<Guid, ParticipantRegistered> Messages { get; } = new();
 
@@ -130,6 +158,28 @@ public sealed class OutboxOverRabbitMqTests : IAsyncLifetime
             received.Failed();
             throw new InvalidOperationException(Reason);
         }
+    }
+
+    /// <summary>Fails while <see cref="Received.Broken"/> holds, as a consumer does until an outage or a bug is fixed.</summary>
+    private sealed class HealableConsumer(Received received) : IConsumer<HeadcountRecorded>
+    {
+        public const string Reason = "the reporting store is down";
+
+        public Task Consume(ConsumeContext<HeadcountRecorded> context)
+        {
+            if (received.Broken)
+            {
+                throw new InvalidOperationException(Reason);
+            }
+
+            received.Healed.Add(context.MessageId!.Value);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class HealableConsumerDefinition : ConsumerDefinition<HealableConsumer>
+    {
+        public HealableConsumerDefinition() => EndpointName = "test-healable";
     }
 
     private sealed class FailingConsumerDefinition : ConsumerDefinition<FailingConsumer>

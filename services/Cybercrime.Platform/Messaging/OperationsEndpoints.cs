@@ -1,0 +1,45 @@
+using Cybercrime.Platform.Http;
+using Cybercrime.Platform.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cybercrime.Platform.Messaging;
+
+internal sealed record ReplayResult(string Queue, int Replayed);
+
+/// <summary>
+/// <c>GET /operations/parked/{queue}</c> lists what a service's queue parked in its error queue, with
+/// the reason; <c>POST /operations/parked/{queue}/replay</c> sends it back to be consumed again.
+/// For the operations role, and only for the service's own queues on RabbitMQ.
+/// </summary>
+internal static class OperationsEndpoints
+{
+    public static void MapOperationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var operations = app.MapGroup("/operations/parked").RequireAuthorization(AuthRegistration.OperationsPolicy).WithTags("Operations");
+        operations.MapGet("/{queue}", async (string queue, IServiceProvider services, CancellationToken cancellationToken) =>
+                Find(queue, services) is { } refusal ? refusal : TypedResults.Ok(await services.GetRequiredService<ParkedMessages>().ListAsync(queue, cancellationToken)))
+            .WithSummary("Messages a queue parked after its retries, with the reason.");
+        operations.MapPost("/{queue}/replay", async (string queue, IServiceProvider services, CancellationToken cancellationToken) =>
+                Find(queue, services) is { } refusal
+                    ? refusal
+                    : TypedResults.Ok(new ReplayResult(queue, await services.GetRequiredService<ParkedMessages>().ReplayAsync(queue, cancellationToken))))
+            .WithSummary("Sends every parked message of a queue back to it.");
+    }
+
+    /// <summary>Null when the queue is this service's and parked messages can be reached; otherwise why not.</summary>
+    private static IResult? Find(string queue, IServiceProvider services)
+    {
+        if (services.GetService<ParkedMessages>() is null)
+        {
+            return Problems.Conflict("The in-memory bus parks nothing that outlives the process.", BusTransport.InMemory);
+        }
+
+        var owned = services.GetServices<MessageBusRegistration.OwnedQueues>().SelectMany(q => q.Names);
+        return owned.Contains(queue, StringComparer.Ordinal)
+            ? null
+            : Problems.NotFound("No such queue.", $"This service reads {string.Join(", ", owned.DefaultIfEmpty("no queue"))}.");
+    }
+}

@@ -1,0 +1,101 @@
+using RabbitMQ.Client;
+
+namespace Cybercrime.Platform.Messaging;
+
+/// <summary>A message parked in an error queue, and why it was parked.</summary>
+public sealed record ParkedMessage(string? MessageId, string? MessageType, string? Reason, string? ExceptionType, string? FailedAt);
+
+/// <summary>
+/// What MassTransit parked in a queue's <c>_error</c> queue after its retries ran out: list it, and
+/// replay it into the queue it came from once the cause is fixed. Replay republishes each message
+/// as it was (same id, body and headers) with publisher confirms, and removes it from the error
+/// queue only once the broker has it back: a crash in between replays it twice, which consumers absorb.
+/// </summary>
+public sealed class ParkedMessages(Uri broker)
+{
+    public const int MaxListed = 100;
+
+    public async Task<IReadOnlyList<ParkedMessage>> ListAsync(string queue, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        if (!await ExistsAsync(connection, ErrorQueue(queue), cancellationToken))
+        {
+            return [];
+        }
+
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        var parked = new List<ParkedMessage>();
+        var tags = new List<ulong>();
+        while (parked.Count < MaxListed && await channel.BasicGetAsync(ErrorQueue(queue), autoAck: false, cancellationToken) is { } message)
+        {
+            tags.Add(message.DeliveryTag);
+            var headers = message.BasicProperties.Headers ?? new Dictionary<string, object?>();
+            parked.Add(new ParkedMessage(
+                message.BasicProperties.MessageId, Text(headers, "MT-MessageType") ?? message.BasicProperties.Type,
+                Text(headers, "MT-Fault-Message"), Text(headers, "MT-Fault-ExceptionType"), Text(headers, "MT-Fault-Timestamp")));
+        }
+
+        // Looked at, not taken: every message goes back where it was.
+        foreach (var tag in tags)
+        {
+            await channel.BasicNackAsync(tag, multiple: false, requeue: true, cancellationToken);
+        }
+
+        return parked;
+    }
+
+    /// <summary>Moves every parked message back into <paramref name="queue"/>; returns how many.</summary>
+    public async Task<int> ReplayAsync(string queue, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        if (!await ExistsAsync(connection, ErrorQueue(queue), cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+        // Only what is parked now: a message that fails again comes back to the error queue meanwhile.
+        var parked = await channel.MessageCountAsync(ErrorQueue(queue), cancellationToken);
+        var replayed = 0;
+        while (replayed < parked && await channel.BasicGetAsync(ErrorQueue(queue), autoAck: false, cancellationToken) is { } message)
+        {
+            var properties = new BasicProperties(message.BasicProperties);
+            // MassTransit's endpoint exchange carries the queue's name and routes to it.
+            await channel.BasicPublishAsync(queue, routingKey: "", mandatory: true, properties, message.Body, cancellationToken);
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
+            replayed++;
+        }
+
+        return replayed;
+    }
+
+    private static string ErrorQueue(string queue) => $"{queue}_error";
+
+    /// <summary>MassTransit creates an error queue with its first fault; until then nothing is parked.</summary>
+    private static async Task<bool> ExistsAsync(IConnection connection, string queue, CancellationToken cancellationToken)
+    {
+        // A passive declare of a missing queue closes its channel, so it gets one of its own.
+        await using var probe = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await probe.QueueDeclarePassiveAsync(queue, cancellationToken);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return false;
+        }
+    }
+
+    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        new ConnectionFactory { Uri = broker }.CreateConnectionAsync("operations", cancellationToken);
+
+    private static string? Text(IDictionary<string, object?> headers, string name) =>
+        headers.TryGetValue(name, out var value) ? value switch
+        {
+            byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+            null => null,
+            _ => value.ToString(),
+        } : null;
+}
