@@ -219,5 +219,9 @@ internal sealed class ServicePipeline : IAsyncDisposable
         ["Bus__Transport"] = "RabbitMq",
         ["ConnectionStrings__RabbitMq"] = broker.Amqp.ToString(),
         ["Serilog__MinimumLevel__Default"] = "Warning",
+        // Not Development: no developer exception page, no configuration file watching.
+        ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
+        ["Auth__SigningKey"] = "benchmark-only-signing-key-0123456789abcdef",
+        ["Auth__DevTokens"] = "true",
     };
 }
