@@ -47,7 +47,7 @@ public static class Commands
 
         var records = store.Collection<IdempotencyRecord>();
         var recordId = key.Length == 0 ? null : $"{http.User.Office() ?? "-"}|{key}";
-        var fingerprint = Fingerprint(http, request);
+        var fingerprint = recordId is null ? "" : Fingerprint(http, request);
         for (var attempt = 1; ; attempt++)
         {
             if (recordId is not null && await records.FindAsync(recordId, cancellationToken) is { } earlier)
