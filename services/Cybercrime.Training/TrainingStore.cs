@@ -9,13 +9,16 @@ using Cybercrime.Training.Sessions;
 namespace Cybercrime.Training;
 
 /// <summary>The training service's own store and collections, and the office rule every session route applies.</summary>
-internal sealed class TrainingStore([FromKeyedServices(TrainingService.StoreName)] DocumentStore store)
+internal sealed class TrainingStore(
+    [FromKeyedServices(TrainingService.StoreName)] DocumentStore store,
+    IDocumentCollection<TrainingSession> sessions,
+    IDocumentCollection<Registration> registrations)
 {
     public DocumentStore Store => store;
 
-    public IDocumentCollection<TrainingSession> Sessions { get; } = store.Collection<TrainingSession>();
+    public IDocumentCollection<TrainingSession> Sessions => sessions;
 
-    public IDocumentCollection<Registration> Registrations { get; } = store.Collection<Registration>();
+    public IDocumentCollection<Registration> Registrations => registrations;
 
     /// <summary>The session, or the problem to answer: 404 when it does not exist, 403 when another office owns it.</summary>
     public async Task<(TrainingSession? Session, IResult? Denied)> FindOwnSessionAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
