@@ -10,14 +10,12 @@ internal sealed class SqliteCollection<T>(SqliteDocumentStore store, CollectionD
     private readonly string _table = $"\"{definition.Name}\"";
 
     public Task<T?> FindAsync(string id, CancellationToken cancellationToken = default) =>
-        store.RunAsync(async token =>
+        store.ReadAsync(async (connection, token) =>
         {
-            await using var connection = await store.OpenAsync(token);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT body FROM {_table} WHERE id = $id;";
+            var command = connection.Statement($"SELECT body FROM {_table} WHERE id = $id;");
             command.Parameters.AddWithValue("$id", id);
             return await command.ExecuteScalarAsync(token) is string body ? Deserialize(body) : null;
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     public Task<IReadOnlyList<T>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
         SelectWhereInAsync("id", ids.Cast<object?>(), cancellationToken);
@@ -29,13 +27,12 @@ internal sealed class SqliteCollection<T>(SqliteDocumentStore store, CollectionD
     }
 
     private Task<IReadOnlyList<T>> SelectWhereInAsync(string column, IEnumerable<object?> values, CancellationToken cancellationToken) =>
-        store.RunAsync<IReadOnlyList<T>>(async token =>
+        store.ReadAsync<IReadOnlyList<T>>(async (connection, token) =>
         {
             var found = new List<T>();
-            await using var connection = await store.OpenAsync(token);
             foreach (var chunk in values.Chunk(SqliteSql.MaxParameters))
             {
-                await using var command = connection.CreateCommand();
+                await using var command = connection.OneOff();
                 command.CommandText = $"SELECT body FROM {_table} WHERE {column} IN ({SqliteSql.Parameters(command, chunk)});";
                 await using var reader = await command.ExecuteReaderAsync(token);
                 while (await reader.ReadAsync(token))
@@ -45,21 +42,19 @@ internal sealed class SqliteCollection<T>(SqliteDocumentStore store, CollectionD
             }
 
             return found;
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     public Task SaveAsync(T document, long expectedVersion, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken = default) =>
         store.CommitAsync(new Changes().Save(document, expectedVersion, events), cancellationToken);
 
     public Task<bool> UpsertIfNewerAsync(T document, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(async (transaction, token) =>
+        store.WriteAsync(async (connection, token) =>
         {
-            await using var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"""
+            var command = connection.Statement($"""
                 INSERT INTO {_table} (id, version, body) VALUES ($id, $version, $body)
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body
                 WHERE excluded.version > {_table}.version;
-                """;
+                """);
             Bind(command, document);
             return await command.ExecuteNonQueryAsync(token) == 1;
         }, cancellationToken);

@@ -15,15 +15,15 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
     private const int SqliteConstraint = 19;
 
     private readonly string _path;
-    private readonly string _connectionString;
+    private readonly SqliteConnections _connections;
     private readonly SqliteWriter _writer;
 
     public SqliteDocumentStore(string name, string path, IEnumerable<CollectionDefinition> definitions)
         : base(name, definitions)
     {
         _path = path;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        _writer = new SqliteWriter(OpenAsync);
+        _connections = new SqliteConnections(path);
+        _writer = new SqliteWriter(_connections.OpenAsync);
     }
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
             Directory.CreateDirectory(directory);
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
+        using var connection = await _connections.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
         await ExecuteAsync(connection, SqliteSql.CreateOutbox, cancellationToken);
         foreach (var definition in Definitions)
@@ -46,18 +46,13 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
         }
     }
 
-    public override async Task PingAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "SELECT 1;", cancellationToken);
-    }
+    public override Task PingAsync(CancellationToken cancellationToken) =>
+        ReadAsync((connection, token) => ExecuteAsync(connection, "SELECT 1;", token), cancellationToken);
 
     public override Task<IReadOnlyList<PendingEvent>> PendingEventsAsync(int max, CancellationToken cancellationToken) =>
-        Resilience.ExecuteAsync<IReadOnlyList<PendingEvent>>(async token =>
+        ReadAsync<IReadOnlyList<PendingEvent>>(async (connection, token) =>
         {
-            await using var connection = await OpenAsync(token);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT collection, document_id, event_id, type, payload FROM outbox ORDER BY seq LIMIT $max;";
+            var command = connection.Statement("SELECT collection, document_id, event_id, type, payload FROM outbox ORDER BY seq LIMIT $max;");
             command.Parameters.AddWithValue("$max", max);
             await using var reader = await command.ExecuteReaderAsync(token);
             var pending = new List<PendingEvent>();
@@ -68,38 +63,41 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
             }
 
             return pending;
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     public override Task AcknowledgeAsync(IReadOnlyCollection<PendingEvent> published, CancellationToken cancellationToken) =>
-        WriteAsync(async (transaction, token) =>
+        WriteAsync(async (connection, token) =>
         {
-            foreach (var chunk in published.Chunk(SqliteSql.MaxParameters))
+            foreach (var pending in published)
             {
-                await using var command = transaction.Connection!.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = $"DELETE FROM outbox WHERE event_id IN ({SqliteSql.Parameters(command, chunk.Select(p => (object)p.Message.EventId.ToString()))});";
+                var command = connection.Statement("DELETE FROM outbox WHERE event_id = $event;");
+                command.Parameters.AddWithValue("$event", pending.Message.EventId.ToString());
                 await command.ExecuteNonQueryAsync(token);
             }
 
             return true;
         }, cancellationToken);
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        _connections.Dispose();
+    }
 
     protected override Task WriteAsync(Changes changes, CancellationToken cancellationToken) =>
-        WriteAsync(async (transaction, token) =>
+        WriteAsync(async (connection, token) =>
         {
             foreach (var write in changes.Writes)
             {
                 var collection = DefinitionOf(write.DocumentType).Name;
-                if (!await WriteDocumentAsync(transaction, collection, write, token))
+                if (!await WriteDocumentAsync(connection, collection, write, token))
                 {
                     throw new ConcurrencyConflictException(collection, write.Document.Id, write.ExpectedVersion);
                 }
 
                 foreach (var @event in write.Events)
                 {
-                    await WriteOutboxAsync(transaction, collection, write.Document.Id, OutboxMessage.From(@event), token);
+                    await WriteOutboxAsync(connection, collection, write.Document.Id, OutboxMessage.From(@event), token);
                 }
             }
 
@@ -107,18 +105,12 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
         }, cancellationToken);
 
     /// <summary>A write through the group-commit queue, retried on transient errors like every store call.</summary>
-    internal Task<T> WriteAsync<T>(Func<SqliteTransaction, CancellationToken, Task<T>> apply, CancellationToken cancellationToken) =>
+    internal Task<T> WriteAsync<T>(Func<PreparedConnection, CancellationToken, Task<T>> apply, CancellationToken cancellationToken) =>
         Resilience.ExecuteAsync(async token => await _writer.WriteAsync(apply, token), cancellationToken).AsTask();
 
-    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    internal ValueTask<TResult> RunAsync<TResult>(Func<CancellationToken, ValueTask<TResult>> operation, CancellationToken cancellationToken) =>
-        Resilience.ExecuteAsync(operation, cancellationToken);
+    /// <summary>A read on one of the store's connections, retried on transient errors like every store call.</summary>
+    internal Task<T> ReadAsync<T>(Func<PreparedConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        Resilience.ExecuteAsync(async token => await _connections.ReadAsync(connection => read(connection, token), token), cancellationToken).AsTask();
 
     protected override IDocumentCollection<T> CreateCollection<T>(CollectionDefinition definition) =>
         new SqliteCollection<T>(this, definition);
@@ -126,15 +118,17 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
     protected override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
 
-    private static async Task<bool> WriteDocumentAsync(SqliteTransaction transaction, string collection, DocumentWrite write, CancellationToken cancellationToken)
+    private static async Task<bool> WriteDocumentAsync(PreparedConnection connection, string collection, DocumentWrite write, CancellationToken cancellationToken)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = write.ExpectedVersion == 0
+        var command = connection.Statement(write.ExpectedVersion == 0
             ? $"""INSERT INTO "{collection}" (id, version, body) VALUES ($id, $version, $body);"""
-            : $"""UPDATE "{collection}" SET version = $version, body = $body WHERE id = $id AND version = $expected;""";
+            : $"""UPDATE "{collection}" SET version = $version, body = $body WHERE id = $id AND version = $expected;""");
         SqliteSql.Bind(command, write.Document, write.DocumentType);
-        command.Parameters.AddWithValue("$expected", write.ExpectedVersion);
+        if (write.ExpectedVersion != 0)
+        {
+            command.Parameters.AddWithValue("$expected", write.ExpectedVersion);
+        }
+
         try
         {
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -146,14 +140,12 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
     }
 
     private static async Task WriteOutboxAsync(
-        SqliteTransaction transaction, string collection, string documentId, OutboxMessage message, CancellationToken cancellationToken)
+        PreparedConnection connection, string collection, string documentId, OutboxMessage message, CancellationToken cancellationToken)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = connection.Statement("""
             INSERT INTO outbox (collection, document_id, event_id, type, payload)
             VALUES ($collection, $document, $event, $type, $payload);
-            """;
+            """);
         command.Parameters.AddWithValue("$collection", collection);
         command.Parameters.AddWithValue("$document", documentId);
         command.Parameters.AddWithValue("$event", message.EventId.ToString());
@@ -162,10 +154,11 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<bool> ExecuteAsync(PreparedConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = connection.OneOff();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        return true;
     }
 }
