@@ -12,9 +12,6 @@ internal sealed class SqliteConnections(string path) : IDisposable
     /// <summary>Idle connections kept beyond this are closed: enough for a busy service's concurrent reads.</summary>
     private const int MaxIdle = 32;
 
-    // Reads map the file instead of copying each page through a read() call; 256 MiB of address space.
-    private const string Configure = "PRAGMA mmap_size = 268435456;";
-
     private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString();
     private readonly ConcurrentBag<PreparedConnection> _idle = [];
     private bool _disposed;
@@ -25,9 +22,6 @@ internal sealed class SqliteConnections(string path) : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var configure = connection.CreateCommand();
-            configure.CommandText = Configure;
-            await configure.ExecuteNonQueryAsync(cancellationToken);
             return new PreparedConnection(connection);
         }
         catch
