@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Cybercrime.Benchmarks;
 
-internal sealed record BenchmarkOptions(string Scenario, int Rows, int Runs, int Scale, bool Smoke, string Output)
+internal sealed record BenchmarkOptions(string Scenario, int Rows, int Runs, int Scale, int WarmUpSeconds, bool Smoke, string Output)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -17,6 +17,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Rows, int Runs, int
             int.Parse(Value("--rows", "5000"), CultureInfo.InvariantCulture),
             int.Parse(Value("--runs", "5"), CultureInfo.InvariantCulture),
             int.Parse(Value("--scale", "1"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--warmup", "20"), CultureInfo.InvariantCulture),
             args.Contains("--smoke"),
             Value("--out", "benchmark-results"));
     }

@@ -1,6 +1,6 @@
 using Cybercrime.Benchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks -- pipeline [--scale 1] [--out benchmark-results]
+// dotnet run -c Release --project tests/Benchmarks -- pipeline [--scale 1] [--warmup 20] [--out benchmark-results]
 // dotnet run -c Release --project tests/Benchmarks -- import [--rows 5000] [--runs 5]
 var options = BenchmarkOptions.Parse(args);
 switch (options.Scenario)

@@ -184,10 +184,13 @@ internal sealed class ServicePipeline : IAsyncDisposable
     {
         var n = Interlocked.Increment(ref _submitted);
         var session = _sessions[n % _sessions.Count];
-        var response = await _client.PostAsJsonAsync($"/training/sessions/{session}/registrations", new
+        // With a Content-Length, as browsers and most clients send it (PostAsJsonAsync would stream it chunked).
+        using var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new
         {
             participant = new { externalRef = $"bench-{n}", gender = n % 2 == 0 ? "female" : "male", countryCode = "GTM", agencyType = "law-enforcement" },
-        });
+        }));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var response = await _client.PostAsync($"/training/sessions/{session}/registrations", body);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Registration {n} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
