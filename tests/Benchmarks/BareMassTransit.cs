@@ -92,7 +92,7 @@ internal static class BareMassTransit
         public NoOpConsumerDefinition()
         {
             EndpointName = "bench-noop";
-            ConcurrentMessageLimit = 32;
+            ConcurrentMessageLimit = 64;
         }
 
         protected override void ConfigureConsumer(
