@@ -1,16 +1,8 @@
 using Cybercrime.Platform.Outbox;
-using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace Cybercrime.Platform.Storage;
 
-/// <summary>
-/// One service's own store, with one adapter per database (SQLite, MongoDB). Every call goes
-/// through a resilience pipeline: a retry with jittered backoff on the adapter's transient
-/// errors, a circuit breaker so a dead database fails fast, and a timeout per attempt.
-/// </summary>
+/// <summary>One service's own store, with one adapter per database (SQLite, MongoDB).</summary>
 public abstract class DocumentStore
 {
     private readonly Dictionary<Type, CollectionDefinition> _definitions;
@@ -19,25 +11,6 @@ public abstract class DocumentStore
     {
         Name = name;
         _definitions = definitions.ToDictionary(d => d.DocumentType);
-        Resilience = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransientOrTimeout),
-                MaxRetryAttempts = 4,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(100),
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransientOrTimeout),
-                FailureRatio = 0.5,
-                MinimumThroughput = 20,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(5),
-            })
-            .AddTimeout(TimeSpan.FromSeconds(15))
-            .Build();
     }
 
     public string Name { get; }
@@ -46,8 +19,6 @@ public abstract class DocumentStore
     public OutboxSignal OutboxSignal { get; } = new();
 
     public IReadOnlyCollection<CollectionDefinition> Definitions => _definitions.Values;
-
-    protected ResiliencePipeline Resilience { get; }
 
     public IDocumentCollection<T> Collection<T>() where T : class, IDocument => CreateCollection<T>(DefinitionOf(typeof(T)));
 
@@ -91,10 +62,4 @@ public abstract class DocumentStore
             : throw new InvalidOperationException($"{documentType.Name} has no collection in the '{Name}' store.");
 
     protected abstract IDocumentCollection<T> CreateCollection<T>(CollectionDefinition definition) where T : class, IDocument;
-
-    /// <summary>Errors worth retrying: the database was busy, unreachable or slow, not wrong.</summary>
-    protected abstract bool IsTransient(Exception exception);
-
-    private bool IsTransientOrTimeout(Exception exception) =>
-        exception is TimeoutRejectedException || IsTransient(exception);
 }

@@ -1,17 +1,43 @@
 using Cybercrime.Platform.Outbox;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace Cybercrime.Platform.Storage.Mongo;
 
 /// <summary>
 /// The production adapter: one MongoDB database per service. Pending events live in the aggregate's
 /// own document (an <c>outbox</c> array), so state and events are one atomic single-document write
-/// and no multi-document transaction is needed.
+/// and no multi-document transaction is needed. Every call goes through a resilience pipeline: a
+/// retry with jittered backoff on transient errors, a circuit breaker so that a dead server fails
+/// fast, and a timeout per attempt.
 /// </summary>
 public sealed class MongoDocumentStore : DocumentStore
 {
     private readonly IMongoDatabase _database;
+
+    private readonly ResiliencePipeline _resilience = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            MaxRetryAttempts = 4,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(100),
+        })
+        .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            FailureRatio = 0.5,
+            MinimumThroughput = 20,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = TimeSpan.FromSeconds(5),
+        })
+        .AddTimeout(TimeSpan.FromSeconds(15))
+        .Build();
 
     public MongoDocumentStore(string name, IMongoDatabase database, IEnumerable<CollectionDefinition> definitions)
         : base(name, definitions)
@@ -43,7 +69,7 @@ public sealed class MongoDocumentStore : DocumentStore
         _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
 
     public override Task<IReadOnlyList<PendingEvent>> PendingEventsAsync(int max, CancellationToken cancellationToken) =>
-        Resilience.ExecuteAsync<IReadOnlyList<PendingEvent>>(async token =>
+        _resilience.ExecuteAsync<IReadOnlyList<PendingEvent>>(async token =>
         {
             var pending = new List<PendingEvent>();
             foreach (var definition in Definitions)
@@ -61,7 +87,7 @@ public sealed class MongoDocumentStore : DocumentStore
         }, cancellationToken).AsTask();
 
     public override Task AcknowledgeAsync(IReadOnlyCollection<PendingEvent> published, CancellationToken cancellationToken) =>
-        Resilience.ExecuteAsync(async token =>
+        _resilience.ExecuteAsync(async token =>
         {
             foreach (var document in published.GroupBy(p => (p.Collection, p.DocumentId)))
             {
@@ -72,7 +98,7 @@ public sealed class MongoDocumentStore : DocumentStore
 
     /// <summary>One document alone is atomic as it is; several take a transaction (production runs a replica set).</summary>
     protected override Task WriteAsync(Changes changes, CancellationToken cancellationToken) =>
-        Resilience.ExecuteAsync(async token =>
+        _resilience.ExecuteAsync(async token =>
         {
             if (changes.Writes.Count == 1)
             {
@@ -140,11 +166,12 @@ public sealed class MongoDocumentStore : DocumentStore
     internal IMongoCollection<T> Typed<T>(string collection) => _database.GetCollection<T>(collection);
 
     internal ValueTask<TResult> RunAsync<TResult>(Func<CancellationToken, ValueTask<TResult>> operation, CancellationToken cancellationToken) =>
-        Resilience.ExecuteAsync(operation, cancellationToken);
+        _resilience.ExecuteAsync(operation, cancellationToken);
 
     protected override IDocumentCollection<T> CreateCollection<T>(CollectionDefinition definition) =>
         new MongoCollection<T>(this, definition);
 
-    protected override bool IsTransient(Exception exception) =>
-        exception is MongoConnectionException or MongoNotPrimaryException or MongoNodeIsRecoveringException or TimeoutException;
+    /// <summary>Errors worth retrying: the server was unreachable, stepping down or slow, not wrong.</summary>
+    private static bool IsTransient(Exception exception) =>
+        exception is MongoConnectionException or MongoNotPrimaryException or MongoNodeIsRecoveringException or TimeoutException or TimeoutRejectedException;
 }
