@@ -98,22 +98,29 @@ internal sealed class ServicePipeline : IAsyncDisposable
 
         var sentAt = new TimeSpan[count];
         var sends = new List<Task>(count);
-        for (var i = 0; i < count; i++)
+        try
         {
-            var due = TimeSpan.FromSeconds(i / rate);
-            if (due > clock.Elapsed)
+            for (var i = 0; i < count; i++)
             {
-                await Task.Delay(due - clock.Elapsed);
+                var due = TimeSpan.FromSeconds(i / rate);
+                if (due > clock.Elapsed)
+                {
+                    await Task.Delay(due - clock.Elapsed);
+                }
+
+                sentAt[i] = clock.Elapsed;
+                sends.Add(SubmitAsync());
             }
 
-            sentAt[i] = clock.Elapsed;
-            sends.Add(SubmitAsync());
+            await Task.WhenAll(sends);
+            await WaitUntilVisibleAsync(start + count);
         }
-
-        await Task.WhenAll(sends);
-        await WaitUntilVisibleAsync(start + count);
-        await stop.CancelAsync();
-        await watching;
+        finally
+        {
+            // Also when a submission failed: the watcher must not hold the store open while it is cleaned up.
+            await stop.CancelAsync();
+            await watching;
+        }
         visibleAt.Add((clock.Elapsed, await VisibleAsync() - start));
         return [.. Enumerable.Range(1, count).Select(k => (visibleAt.First(v => v.Count >= k).At - sentAt[k - 1]).TotalMilliseconds)];
     }
