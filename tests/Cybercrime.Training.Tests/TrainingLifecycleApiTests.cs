@@ -48,6 +48,22 @@ public sealed class TrainingLifecycleApiTests(TrainingApi api) : IClassFixture<T
     }
 
     [Fact]
+    public async Task A_burst_of_registrations_for_one_session_all_succeed_and_the_places_add_up()
+    {
+        var bkk = await api.ClientAsync("BKK", "office-editor");
+        var id = await CreateAsync(bkk, Session(capacity: 10));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
+            PostAsync(bkk, $"/training/sessions/{id}/registrations", Person($"burst-{i}"), HttpStatusCode.Created)));
+
+        Assert.Equal(10, answers.Count(a => a["status"]!.GetValue<string>() == "registered"));
+        var positions = answers.Where(a => a["status"]!.GetValue<string>() == "waitlisted").Select(a => a["waitlistPosition"]!.GetValue<long>()).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 90).Select(n => positions[0] + n), positions); // 90 places in line, none shared
+        var session = await GetAsync(bkk, $"/training/sessions/{id}");
+        Assert.Equal((10, 90), (session["placesTaken"]!.GetValue<int>(), session["waitlisted"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task Raising_the_capacity_promotes_waitlisted_participants_and_lowering_it_below_the_places_taken_is_refused()
     {
         var bkk = await api.ClientAsync("BKK", "office-editor");

@@ -25,16 +25,17 @@ public abstract record CommandOutcome
 /// Runs a write command against a store: decides on fresh state, commits, and answers. A decision
 /// overtaken by a concurrent change is simply decided again on the new state. With an
 /// <c>Idempotency-Key</c> header, the answer is committed with the changes, and a request sent
-/// again with the same key gets the first answer back and changes nothing.
+/// again with the same key gets the first answer back and changes nothing. Commands that name a
+/// <c>turn</c> (the aggregate they change) run one at a time per turn within this process.
 /// </summary>
 public static class Commands
 {
     public const string IdempotencyHeader = "Idempotency-Key";
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 10;
     private const int MaxKeyLength = 200;
 
     public static async Task<IResult> RunAsync(
-        this DocumentStore store, HttpContext http, object request, Func<Task<CommandOutcome>> decide)
+        this DocumentStore store, HttpContext http, object request, Func<Task<CommandOutcome>> decide, string? turn = null)
     {
         var cancellationToken = http.RequestAborted;
         var key = http.Request.Headers[IdempotencyHeader].ToString();
@@ -48,6 +49,7 @@ public static class Commands
         var records = store.Collection<IdempotencyRecord>();
         var recordId = key.Length == 0 ? null : $"{http.User.Office() ?? "-"}|{key}";
         var fingerprint = recordId is null ? "" : Fingerprint(http, request);
+        using var _ = turn is null ? null : await Turns.TakeAsync($"{store.Name}|{turn}", cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             if (recordId is not null && await records.FindAsync(recordId, cancellationToken) is { } earlier)
@@ -75,7 +77,9 @@ public static class Commands
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
-                // Someone changed the same records (or sent the same key) meanwhile: look again.
+                // Another process changed the same records (or sent the same key) meanwhile: look again,
+                // after a short random pause, so that racing requests land in different commits.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), cancellationToken);
             }
         }
     }

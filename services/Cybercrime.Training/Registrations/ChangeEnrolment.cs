@@ -54,5 +54,5 @@ internal static class ChangeEnrolment
             changes.Save(next, session.Version);
             var r = applied.Registration;
             return CommandOutcome.Commit(changes, StatusCodes.Status200OK, new RegistrationView(r.Id, r.ParticipantId, r.Status, r.WaitlistPosition));
-        });
+        }, turn: $"{id}");
 }

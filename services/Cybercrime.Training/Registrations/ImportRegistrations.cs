@@ -82,7 +82,7 @@ internal static class ImportRegistrations
             }
 
             return CommandOutcome.Commit(changes, StatusCodes.Status200OK, new ImportResult(participants.Count, registered, waitlisted, already));
-        });
+        }, turn: $"{id}");
     }
 
     /// <summary>Every row's participant, or every row's problems in <paramref name="errors"/>.</summary>

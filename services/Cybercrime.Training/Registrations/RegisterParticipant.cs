@@ -58,7 +58,7 @@ internal static class RegisterParticipant
             return CommandOutcome.Commit(
                 changes, StatusCodes.Status201Created, new RegistrationView(r.Id, r.ParticipantId, r.Status, r.WaitlistPosition),
                 $"/training/sessions/{id}/registrations/{r.Id}");
-        });
+        }, turn: $"{id}");
 
     /// <summary>A participant's fields; <paramref name="field"/> prefixes the names in messages (a JSON path or a CSV row).</summary>
     public static ValidParticipant? Validate(ParticipantRequest? p, string field, ValidationErrors errors)

@@ -48,5 +48,5 @@ internal static class AmendSession
             var promoted = await Enrolment.PromoteWaitlistedAsync(training, amended, changes, now, http.RequestAborted);
             changes.Save(promoted, session.Version, @event);
             return CommandOutcome.Commit(changes, StatusCodes.Status200OK, SessionView.Of(promoted));
-        });
+        }, turn: $"{id}");
 }

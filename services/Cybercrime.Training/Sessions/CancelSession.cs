@@ -20,6 +20,6 @@ internal static class CancelSession
 
                     var (cancelled, @event) = session!.Cancel(clock.GetUtcNow());
                     return CommandOutcome.Commit(new Changes().Save(cancelled, session.Version, @event), StatusCodes.Status200OK, SessionView.Of(cancelled));
-                }))
+                }, turn: $"{id}"))
             .WithSummary("Cancels a session.");
 }

@@ -42,7 +42,7 @@ internal static class RecordHeadcount
 
             var (counted, @event) = session!.RecordHeadcount(counts, clock.GetUtcNow());
             return CommandOutcome.Commit(new Changes().Save(counted, session.Version, @event), StatusCodes.Status200OK, SessionView.Of(counted));
-        });
+        }, turn: $"{id}");
 
     public static IReadOnlyList<Headcount>? Validate(HeadcountRequest request, ValidationErrors errors)
     {
