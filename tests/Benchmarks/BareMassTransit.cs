@@ -16,7 +16,8 @@ internal static class BareMassTransit
 {
     private const int Window = 2_000;
 
-    public static async Task<double> MeasureAsync(Uri broker, int messages)
+    /// <param name="rate">Messages a second to offer, each on schedule; as fast as possible when null.</param>
+    public static async Task<Round> MeasureAsync(Uri broker, int messages, double? rate = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -35,18 +36,24 @@ internal static class BareMassTransit
         var bus = host.Services.GetRequiredService<IBus>();
         var inFlight = new SemaphoreSlim(Window);
         var published = new List<Task>(messages);
+        var cpu = CpuTime.Start("bus");
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < messages; i++)
         {
+            if (rate is not null && TimeSpan.FromSeconds(i / rate.Value) is var due && due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
             await inFlight.WaitAsync();
             published.Add(PublishAsync(bus, inFlight));
         }
 
         await Task.WhenAll(published);
         await counter.All.WaitAsync(TimeSpan.FromMinutes(5));
-        var elapsed = clock.Elapsed.TotalSeconds;
+        var round = new Round(messages / clock.Elapsed.TotalSeconds, cpu.PerItem(messages));
         await host.StopAsync();
-        return messages / elapsed;
+        return round;
     }
 
     private static async Task PublishAsync(IBus bus, SemaphoreSlim inFlight)

@@ -14,7 +14,7 @@ internal static class BrokerCeiling
     private const int Window = 2_000;
     private const ushort Prefetch = 500;
 
-    public static async Task<double> MeasureAsync(Uri broker, int messages)
+    public static async Task<Round> MeasureAsync(Uri broker, int messages)
     {
         var factory = new ConnectionFactory { Uri = broker };
         await using var publishing = await factory.CreateConnectionAsync("ceiling-publisher");
@@ -44,6 +44,7 @@ internal static class BrokerCeiling
         var properties = new BasicProperties { Persistent = true, ContentType = "application/json" };
         var inFlight = new SemaphoreSlim(Window);
         var confirms = new List<Task>(messages);
+        var cpu = CpuTime.Start("client");
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < messages; i++)
         {
@@ -53,9 +54,9 @@ internal static class BrokerCeiling
 
         await Task.WhenAll(confirms);
         await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
-        var elapsed = clock.Elapsed.TotalSeconds;
+        var round = new Round(messages / clock.Elapsed.TotalSeconds, cpu.PerItem(messages));
         await publisher.QueueDeleteAsync(queue);
-        return messages / elapsed;
+        return round;
     }
 
     private static async Task Confirmed(ValueTask publish, SemaphoreSlim inFlight)

@@ -66,13 +66,15 @@ internal sealed class ServicePipeline : IAsyncDisposable
     }
 
     /// <summary>Submits <paramref name="count"/> registrations as fast as <see cref="Concurrency"/> clients can; events per second until the last is visible.</summary>
-    public async Task<double> ThroughputAsync(int count)
+    public async Task<Round> ThroughputAsync(int count)
     {
         var start = _submitted;
+        var cpu = CpuTime.Start("load generator", ("training", () => _training.ProcessorTime),
+            ("reporting", () => _reporting.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.ProcessorTime)));
         var clock = Stopwatch.StartNew();
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (_, _) => await SubmitAsync());
         await WaitUntilVisibleAsync(start + count);
-        return count / clock.Elapsed.TotalSeconds;
+        return new Round(count / clock.Elapsed.TotalSeconds, cpu.PerItem(count));
     }
 
     /// <summary>

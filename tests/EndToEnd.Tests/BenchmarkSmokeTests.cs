@@ -17,13 +17,15 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
-    public async Task The_pipeline_benchmark_runs_every_stage_and_the_read_model_ends_exact()
+    public async Task The_pipeline_benchmark_runs_every_stage_counts_each_process_CPU_and_the_read_model_ends_exact()
     {
         var results = await RunAsync("pipeline", "--smoke");
 
         Assert.All(["ceilingPerSecond", "massTransitPerSecond", "pipelinePerSecond", "latencyP99Ms"], figure => Assert.True(results[figure]!.GetValue<double>() > 0, figure));
         Assert.Equal([1, 2, 3], results["scaleOut"]!.AsArray().Select(s => s!["processes"]!.GetValue<int>()));
         Assert.All(results["scaleOut"]!.AsArray(), s => Assert.True(s!["exact"]!.GetValue<bool>()));
+        var cpu = results["cpuMs"]!["pipeline"]!;
+        Assert.All(["load generator", "training", "reporting"], process => Assert.True(cpu[process]!.GetValue<double>() > 0, process));
     }
 
     /// <summary>Runs the benchmark program as its own process and reads the JSON it writes.</summary>

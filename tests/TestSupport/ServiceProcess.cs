@@ -34,6 +34,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The processor time the process has used so far, all threads and cores together.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <param name="directory">The project's folder in the repository, if not services/<paramref name="project"/>.</param>
     public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, string? directory = null)
     {
