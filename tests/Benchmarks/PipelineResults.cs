@@ -93,6 +93,7 @@ internal sealed record PipelineResults(
         Console.WriteLine($"written to {Path.GetFullPath(file)}");
     }
 
-    private static string Cpu(string stage, Round round) => string.Create(CultureInfo.InvariantCulture,
-        $"{stage,-52} {string.Join(", ", round.CpuMs.Select(p => $"{p.Key} {p.Value:0.000}"))}; total {round.CpuMs.Values.Sum():0.000}");
+    /// <summary>What each process used, and the total against what the machine's cores had to give at that rate.</summary>
+    private string Cpu(string stage, Round round) => string.Create(CultureInfo.InvariantCulture,
+        $"{stage,-52} {string.Join(", ", round.CpuMs.Select(p => $"{p.Key} {p.Value:0.000}"))}; total {round.CpuMs.Values.Sum():0.000} of {Cores * 1000 / round.PerSecond:0.000} available");
 }
