@@ -29,7 +29,7 @@ internal sealed class CpuTime
         return new CpuTime(processes);
     }
 
-    public static TimeSpan Used(Process process)
+    private static TimeSpan Used(Process process)
     {
         process.Refresh();
         return process.TotalProcessorTime;
