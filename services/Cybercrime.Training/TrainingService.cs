@@ -16,6 +16,7 @@ public static class TrainingService
             .Collection<TrainingSession>("sessions", "office")
             .Collection<Registration>("registrations", "sessionId", "participantId"));
         builder.Services.AddSingleton<TrainingStore>();
+        builder.Services.AddSingleton(new ParticipantIdentity(builder.Require(ParticipantIdentity.KeySetting)));
         return builder;
     }
 

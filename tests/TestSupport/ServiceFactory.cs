@@ -8,7 +8,7 @@ namespace Cybercrime.TestSupport;
 
 /// <summary>
 /// A service hosted in the test process over HTTP, with its own SQLite folder, the in-memory bus
-/// unless <see cref="Settings"/> say otherwise, and development tokens.
+/// unless <see cref="Settings"/> say otherwise, development tokens, and fresh random secrets.
 /// </summary>
 public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
@@ -16,7 +16,8 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
 
     public string Environment { get; init; } = "Development";
 
-    public Dictionary<string, string?> Settings { get; } = [];
+    /// <summary>Settings over the defaults; it starts with random secrets (<see cref="TestSecrets"/>), which a test may replace.</summary>
+    public Dictionary<string, string?> Settings { get; } = TestSecrets.Settings();
 
     /// <summary>A client carrying a development token for the office and roles.</summary>
     public async Task<HttpClient> ClientAsync(string? office, params string[] roles)
