@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cybercrime.TestSupport;
 
@@ -18,6 +20,9 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
 
     /// <summary>Settings over the defaults; it starts with random secrets (<see cref="TestSecrets"/>), which a test may replace.</summary>
     public Dictionary<string, string?> Settings { get; } = TestSecrets.Settings();
+
+    /// <summary>Replaces services after the host's own registrations (a clock, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>A client carrying a development token for the office and roles.</summary>
     public async Task<HttpClient> ClientAsync(string? office, params string[] roles)
@@ -39,6 +44,11 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
         }
     }
 
