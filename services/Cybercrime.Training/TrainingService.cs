@@ -1,3 +1,4 @@
+using Cybercrime.Platform.Hosting;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
 using Cybercrime.Training.Registrations;
@@ -9,6 +10,8 @@ namespace Cybercrime.Training;
 public static class TrainingService
 {
     public const string StoreName = "training";
+
+    public static readonly ServiceModule Module = new("training", builder => builder.AddTrainingService(), app => app.MapTrainingEndpoints());
 
     public static IHostApplicationBuilder AddTrainingService(this IHostApplicationBuilder builder)
     {
