@@ -63,6 +63,17 @@ public sealed class IdempotencyExpiryTests : IDisposable
         Assert.True((Record("a", Now) with { ExpiresAt = default }).HasExpired(Now));
     }
 
+    [Fact]
+    public void On_MongoDB_a_record_stored_before_expiry_existed_reads_as_expired()
+    {
+        MongoMapping.Register();
+        var old = BsonDocument.Parse("""{ "_id": "GUA|k", "version": 1, "fingerprint": "F", "statusCode": 201, "body": "{}", "location": null }""");
+
+        var record = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<IdempotencyRecord>(old);
+
+        Assert.True(record.HasExpired(Now));
+    }
+
     private static IConfiguration Configuration(string hours) =>
         new ConfigurationBuilder().AddInMemoryCollection([new("Idempotency:RetentionHours", hours)]).Build();
 }
