@@ -6,7 +6,9 @@ namespace Cybercrime.Contracts;
 
 /// <summary>
 /// Enums as kebab-case strings, strictly: numbers, other spellings and unknown names are rejected
-/// with a message listing what is allowed, so a caller sees exactly which value to fix.
+/// with a message listing what is allowed, so a caller sees exactly which value to fix. A well-formed
+/// name this version does not know throws <see cref="UnknownEnumValueException"/>: in an event, a
+/// value a newer producer added, which the consumer parks rather than guesses (docs/decisions/0010).
 /// </summary>
 public sealed class KebabCaseEnumConverter : JsonConverterFactory
 {
@@ -44,6 +46,6 @@ public sealed class KebabCaseEnumConverter : JsonConverterFactory
         private static TEnum Parse(string name) =>
             ByName.TryGetValue(name, out var value)
                 ? value
-                : throw new JsonException($"'{name}' is not one of: {Allowed}.");
+                : throw new UnknownEnumValueException(typeof(TEnum), name, $"'{name}' is not one of: {Allowed}.");
     }
 }

@@ -1,18 +1,19 @@
+using Cybercrime.Platform.Hosting;
+using Cybercrime.Platform.Security;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace Cybercrime.Standalone;
 
 internal static class StandaloneDefaults
 {
-    /// <summary>Its own environment name: not Production, so the local token endpoint is allowed.</summary>
-    public const string Environment = "Standalone";
+    /// <summary>Its own environment name, one of the two where the local token endpoint is allowed.</summary>
+    public const string Environment = LocalHosts.StandaloneEnvironment;
 
     private static readonly Dictionary<string, string?> Defaults = new()
     {
         ["Bus:Transport"] = "InMemory",
         ["Storage:Provider"] = "Sqlite",
         ["Storage:SqlitePath"] = "data",
-        ["Auth:SigningKey"] = "standalone-only-signing-key-never-in-production-0123456789",
         ["Auth:DevTokens"] = "true",
         ["urls"] = "http://localhost:5080",
     };
@@ -23,6 +24,8 @@ internal static class StandaloneDefaults
         var sources = ((IConfigurationBuilder)builder.Configuration).Sources;
         sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
         builder.WebHost.UseUrls(builder.Configuration["urls"]!);
+        // Secrets (signing key, pseudonym key, …) are generated at first start beside the data they protect.
+        builder.Configuration[Secrets.FolderSetting] ??= Path.Combine(builder.Configuration["Storage:SqlitePath"]!, "secrets");
     }
 
     public static void PrintWelcomeOnStart(this WebApplication app) =>

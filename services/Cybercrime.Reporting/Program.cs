@@ -1,13 +1,5 @@
 using Cybercrime.Platform.Hosting;
-using Cybercrime.Platform.Messaging;
 using Cybercrime.Reporting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddReportingService();
-builder.AddMessageBus();
-
-var app = builder.Build();
-app.MapServiceDefaults();
-app.MapReportingEndpoints();
-app.Run();
+// The reporting service alone: RabbitMQ and MongoDB by default (see README, "Running it for real").
+ServiceHost.Build(WebApplication.CreateBuilder(args), ReportingService.Module).Run();

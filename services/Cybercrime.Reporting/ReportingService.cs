@@ -1,3 +1,4 @@
+using Cybercrime.Platform.Hosting;
 using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
@@ -9,6 +10,8 @@ namespace Cybercrime.Reporting;
 /// <summary>Reporting: keyed facts from every area's events, and the aggregates of the annual report.</summary>
 public static class ReportingService
 {
+    public static readonly ServiceModule Module = new("reporting", builder => builder.AddReportingService(), app => app.MapReportingEndpoints());
+
     public static IHostApplicationBuilder AddReportingService(this IHostApplicationBuilder builder) =>
         builder
             .AddDocumentStore("reporting", store => store

@@ -1,13 +1,5 @@
 using Cybercrime.Platform.Hosting;
-using Cybercrime.Platform.Messaging;
 using Cybercrime.Training;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddTrainingService();
-builder.AddMessageBus();
-
-var app = builder.Build();
-app.MapServiceDefaults();
-app.MapTrainingEndpoints();
-app.Run();
+// The training service alone: RabbitMQ and MongoDB by default (see README, "Running it for real").
+ServiceHost.Build(WebApplication.CreateBuilder(args), TrainingService.Module).Run();

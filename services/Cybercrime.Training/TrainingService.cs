@@ -1,3 +1,4 @@
+using Cybercrime.Platform.Hosting;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
 using Cybercrime.Training.Registrations;
@@ -10,12 +11,15 @@ public static class TrainingService
 {
     public const string StoreName = "training";
 
+    public static readonly ServiceModule Module = new("training", builder => builder.AddTrainingService(), app => app.MapTrainingEndpoints());
+
     public static IHostApplicationBuilder AddTrainingService(this IHostApplicationBuilder builder)
     {
         builder.AddDocumentStore(StoreName, store => store
             .Collection<TrainingSession>("sessions", "office")
             .Collection<Registration>("registrations", "sessionId", "participantId"));
         builder.Services.AddSingleton<TrainingStore>();
+        builder.Services.AddSingleton(new ParticipantIdentity(builder.Require(ParticipantIdentity.KeySetting)));
         return builder;
     }
 

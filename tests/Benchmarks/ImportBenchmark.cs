@@ -7,6 +7,7 @@ using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Hosting;
 using Cybercrime.Platform.Messaging;
+using Cybercrime.TestSupport;
 using Cybercrime.Training;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -66,13 +67,14 @@ internal static class ImportBenchmark
 
     private static async Task<WebApplication> StartTrainingAsync(string folder)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bus:Transport"] = "InMemory",
             ["Storage:Provider"] = "Sqlite",
             ["Storage:SqlitePath"] = folder,
-            ["Auth:SigningKey"] = "benchmark-only-signing-key-0123456789abcdef",
+            ["Auth:SigningKey"] = TestSecrets.NewKey(),
+            ["Pseudonyms:Key"] = TestSecrets.NewKey(),
             ["Auth:DevTokens"] = "true",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });

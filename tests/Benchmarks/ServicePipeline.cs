@@ -226,14 +226,14 @@ internal sealed class ServicePipeline : IAsyncDisposable
 
     private Task<long> TrainingOutboxAsync() => _store.PendingAsync();
 
-    private static Dictionary<string, string> Settings(BrokerVirtualHost broker, PipelineStore store, string service) => new(store.Settings(service))
+    private static Dictionary<string, string> Settings(BrokerVirtualHost broker, PipelineStore store, string service) => new(store.Settings(service).Concat(TestSecrets.Environment()))
     {
         ["Bus__Transport"] = "RabbitMq",
         ["ConnectionStrings__RabbitMq"] = broker.Amqp.ToString(),
         ["Serilog__MinimumLevel__Default"] = "Warning",
-        // Not Development: no developer exception page, no configuration file watching.
-        ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
-        ["Auth__SigningKey"] = "benchmark-only-signing-key-0123456789abcdef",
+        // Development, the one environment of a service alone that mints tokens; no configuration file watching.
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
         ["Auth__DevTokens"] = "true",
     };
 }

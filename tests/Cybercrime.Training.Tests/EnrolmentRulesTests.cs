@@ -17,8 +17,10 @@ public sealed class EnrolmentRulesTests
 
     private static ValidParticipant Person(string reference) => new(reference, Gender.Female, "SLV", AgencyType.Prosecution, "investigator");
 
+    private static readonly ParticipantIdentity Identity = new(new byte[32]);
+
     private static Enrolment.Applied Register(TrainingSession session, string reference, Registration? existing = null) =>
-        Assert.IsType<Enrolment.Applied>(Enrolment.Register(session, existing, Person(reference), Now));
+        Assert.IsType<Enrolment.Applied>(Enrolment.Register(session, existing, Person(reference), Identity.Of(session.Office, reference), Now));
 
     [Fact]
     public void Registering_takes_a_place_and_raises_version_one_without_the_reference()
@@ -116,7 +118,7 @@ public sealed class EnrolmentRulesTests
     {
         var first = Register(Session(capacity: 5), "a");
 
-        Assert.IsType<Enrolment.Refused>(Enrolment.Register(first.Session, first.Registration, Person("a"), Now));
+        Assert.IsType<Enrolment.Refused>(Enrolment.Register(first.Session, first.Registration, Person("a"), first.Registration.ParticipantId, Now));
         var cancelled = Assert.IsType<Enrolment.Applied>(Enrolment.Apply(first.Session, first.Registration, EnrolmentAction.Cancellation, Now));
         var again = Register(cancelled.Session, "a", cancelled.Registration);
 
@@ -129,16 +131,16 @@ public sealed class EnrolmentRulesTests
         var registered = Register(Session(), "a");
         var (cancelled, _) = registered.Session.Cancel(Now);
 
-        Assert.IsType<Enrolment.Refused>(Enrolment.Register(cancelled, null, Person("b"), Now));
+        Assert.IsType<Enrolment.Refused>(Enrolment.Register(cancelled, null, Person("b"), Identity.Of("SAL", "b"), Now));
         Assert.IsType<Enrolment.Refused>(Enrolment.Apply(cancelled, registered.Registration, EnrolmentAction.Completion, Now));
     }
 
     [Fact]
     public void The_same_reference_in_the_same_office_is_the_same_person()
     {
-        Assert.Equal(ParticipantIdentity.Of("SAL", "sal-0042"), ParticipantIdentity.Of("SAL", "sal-0042"));
-        Assert.NotEqual(ParticipantIdentity.Of("SAL", "sal-0042"), ParticipantIdentity.Of("GUA", "sal-0042"));
-        Assert.NotEqual(ParticipantIdentity.Of("SAL", "sal-0042"), ParticipantIdentity.Of("SAL", "sal-0043"));
+        Assert.Equal(Identity.Of("SAL", "sal-0042"), Identity.Of("SAL", "sal-0042"));
+        Assert.NotEqual(Identity.Of("SAL", "sal-0042"), Identity.Of("GUA", "sal-0042"));
+        Assert.NotEqual(Identity.Of("SAL", "sal-0042"), Identity.Of("SAL", "sal-0043"));
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class MongoMappingTests
             "BKK", new SessionDetails("Crypto", [TrainingTopic.Cryptocurrency, TrainingTopic.DarknetInvestigations], TrainingFormat.Hybrid, ["en", "th"],
                 new DateOnly(2020, 5, 4), new DateOnly(2020, 5, 8), "THA", [Audience.CentralBank], ["UNICEF"], 20, true), now).Session;
         var session = scheduled.RecordHeadcount([new Headcount("THA", Gender.Other, 3)], now).Session;
-        var applied = (Enrolment.Applied)Enrolment.Register(session, null, new ValidParticipant("bkk-7", Gender.Male, "VNM", AgencyType.CentralBank, "analyst"), now);
+        var applied = (Enrolment.Applied)Enrolment.Register(
+            session, null, new ValidParticipant("bkk-7", Gender.Male, "VNM", AgencyType.CentralBank, "analyst"), Guid.NewGuid(), now);
         var registration = applied.Registration.Become(EnrolmentStatus.Waitlisted, now, 4);
 
         var sessionBson = session.ToBsonDocument();

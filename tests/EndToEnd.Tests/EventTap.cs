@@ -61,9 +61,8 @@ internal sealed class EventTap : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
-    /// <summary>MassTransit's exchange for a message type: namespace:name.</summary>
-    private static string Exchange(Type type) => $"{type.Namespace}:{type.Name}";
+    /// <summary>An event's exchange: its stable name.</summary>
+    private static string Exchange(Type type) => EventNames.Of(type);
 
-    public static IEnumerable<Type> ContractEvents() =>
-        typeof(IIntegrationEvent).Assembly.GetTypes().Where(t => t.IsClass && typeof(IIntegrationEvent).IsAssignableFrom(t));
+    public static IEnumerable<Type> ContractEvents() => EventNames.Events;
 }

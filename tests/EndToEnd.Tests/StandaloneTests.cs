@@ -39,6 +39,12 @@ public sealed class StandaloneTests : IAsyncLifetime
             summary["headcountParticipants"]!.GetValue<int>(), summary["trainTheTrainerGraduates"]!.GetValue<int>()));
         await Eventually.Until(() => Task.FromResult(_host.Output.Contains("Demo year recorded", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the printed summary");
         Assert.True(File.Exists(Path.Combine(_data, "training.db")) && File.Exists(Path.Combine(_data, "reporting.db")));
+        // No committed key: the host made its own at first start, beside its data, for its owner only.
+        Assert.True(File.Exists(Path.Combine(_data, "secrets", "Auth__SigningKey")) && File.Exists(Path.Combine(_data, "secrets", "Pseudonyms__Key")));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_data, "secrets", "Auth__SigningKey")));
+        }
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
     }
 }

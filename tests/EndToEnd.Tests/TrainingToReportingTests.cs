@@ -156,7 +156,7 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
         static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
     }
 
-    private Dictionary<string, string> Settings(string service) => new()
+    private Dictionary<string, string> Settings(string service) => new(TestSecrets.Environment())
     {
         ["Bus__Transport"] = "RabbitMq",
         ["ConnectionStrings__RabbitMq"] = _broker.AmqpAs(service, $"dev-{service}").ToString(),

@@ -2,13 +2,15 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cybercrime.TestSupport;
 
 /// <summary>
 /// A service hosted in the test process over HTTP, with its own SQLite folder, the in-memory bus
-/// unless <see cref="Settings"/> say otherwise, and development tokens.
+/// unless <see cref="Settings"/> say otherwise, development tokens, and fresh random secrets.
 /// </summary>
 public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
@@ -16,7 +18,11 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
 
     public string Environment { get; init; } = "Development";
 
-    public Dictionary<string, string?> Settings { get; } = [];
+    /// <summary>Settings over the defaults; it starts with random secrets (<see cref="TestSecrets"/>), which a test may replace.</summary>
+    public Dictionary<string, string?> Settings { get; } = TestSecrets.Settings();
+
+    /// <summary>Replaces services after the host's own registrations (a clock, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>A client carrying a development token for the office and roles.</summary>
     public async Task<HttpClient> ClientAsync(string? office, params string[] roles)
@@ -38,6 +44,11 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
         }
     }
 

@@ -22,42 +22,49 @@ public interface IParticipantEvent : IIntegrationEvent
     ParticipationSnapshot Participation { get; }
 }
 
+[EventName("training.participant-registered")]
 public sealed record ParticipantRegistered(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
     : IParticipantEvent
 {
     Guid IIntegrationEvent.AggregateId => RegistrationId;
 }
 
+[EventName("training.participant-waitlisted")]
 public sealed record ParticipantWaitlisted(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
     : IParticipantEvent
 {
     Guid IIntegrationEvent.AggregateId => RegistrationId;
 }
 
+[EventName("training.participant-promoted")]
 public sealed record ParticipantPromoted(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
     : IParticipantEvent
 {
     Guid IIntegrationEvent.AggregateId => RegistrationId;
 }
 
+[EventName("training.participant-attended")]
 public sealed record ParticipantAttended(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
     : IParticipantEvent
 {
     Guid IIntegrationEvent.AggregateId => RegistrationId;
 }
 
+[EventName("training.participant-completed")]
 public sealed record ParticipantCompleted(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
     : IParticipantEvent
 {
     Guid IIntegrationEvent.AggregateId => RegistrationId;
 }
 
+[EventName("training.participant-cancelled")]
 public sealed record ParticipantCancelled(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
     : IParticipantEvent
 {
     Guid IIntegrationEvent.AggregateId => RegistrationId;
 }
 
+[EventName("training.participant-no-show")]
 public sealed record ParticipantNoShow(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
     : IParticipantEvent
 {

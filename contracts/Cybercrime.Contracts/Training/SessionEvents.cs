@@ -30,24 +30,28 @@ public interface ITrainingSessionEvent : IIntegrationEvent
     TrainingSessionSnapshot Session { get; }
 }
 
+[EventName("training.session-scheduled")]
 public sealed record TrainingSessionScheduled(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid SessionId, long Version, TrainingSessionSnapshot Session)
     : ITrainingSessionEvent
 {
     Guid IIntegrationEvent.AggregateId => SessionId;
 }
 
+[EventName("training.session-amended")]
 public sealed record TrainingSessionAmended(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid SessionId, long Version, TrainingSessionSnapshot Session)
     : ITrainingSessionEvent
 {
     Guid IIntegrationEvent.AggregateId => SessionId;
 }
 
+[EventName("training.session-cancelled")]
 public sealed record TrainingSessionCancelled(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid SessionId, long Version, TrainingSessionSnapshot Session)
     : ITrainingSessionEvent
 {
     Guid IIntegrationEvent.AggregateId => SessionId;
 }
 
+[EventName("training.headcount-recorded")]
 public sealed record HeadcountRecorded(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid SessionId, long Version, TrainingSessionSnapshot Session)
     : ITrainingSessionEvent
 {

@@ -5,6 +5,8 @@ using Cybercrime.Contracts;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cybercrime.Platform.Http;
 
@@ -25,7 +27,8 @@ public abstract record CommandOutcome
 /// Runs a write command against a store: decides on fresh state, commits, and answers. A decision
 /// overtaken by a concurrent change is simply decided again on the new state. With an
 /// <c>Idempotency-Key</c> header, the answer is committed with the changes, and a request sent
-/// again with the same key gets the first answer back and changes nothing. Commands that name a
+/// again with the same key gets the first answer back and changes nothing, until the record expires
+/// (<c>Idempotency:RetentionHours</c>, 24 by default). Commands that name a
 /// <c>turn</c> (the aggregate they change) run one at a time per turn within this process.
 /// </summary>
 public static class Commands
@@ -49,10 +52,14 @@ public static class Commands
         var records = store.Collection<IdempotencyRecord>();
         var recordId = key.Length == 0 ? null : $"{http.User.Office() ?? "-"}|{key}";
         var fingerprint = recordId is null ? "" : Fingerprint(http, request);
+        var clock = http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
+        var retention = http.RequestServices.GetService<IdempotencySettings>()?.Retention ?? IdempotencySettings.DefaultRetention;
         using var _ = turn is null ? null : await Turns.TakeAsync($"{store.Name}|{turn}", cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            if (recordId is not null && await records.FindAsync(recordId, cancellationToken) is { } earlier)
+            var now = clock.GetUtcNow().UtcDateTime;
+            var earlier = recordId is null ? null : await records.FindAsync(recordId, cancellationToken);
+            if (earlier is not null && !earlier.HasExpired(now))
             {
                 return Replay(earlier, fingerprint);
             }
@@ -67,7 +74,10 @@ public static class Commands
             var body = JsonSerializer.Serialize(accepted.Body, accepted.Body.GetType(), ContractJson.Options);
             if (recordId is not null)
             {
-                accepted.Changes.Save(new IdempotencyRecord(recordId, 1, fingerprint, accepted.StatusCode, body, accepted.Location), 0);
+                // An expired record not yet swept is replaced, at its next version.
+                var version = earlier?.Version ?? 0;
+                accepted.Changes.Save(
+                    new IdempotencyRecord(recordId, version + 1, fingerprint, accepted.StatusCode, body, accepted.Location, now, now + retention), version);
             }
 
             try
@@ -96,7 +106,7 @@ public static class Commands
 
     private static string Fingerprint(HttpContext http, object request)
     {
-        var text = $"{http.Request.Method} {http.Request.Path}\n{(request as string ?? JsonSerializer.Serialize(request, request.GetType(), ContractJson.Options))}";
+        var text = $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}\n{(request as string ?? JsonSerializer.Serialize(request, request.GetType(), ContractJson.Options))}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
@@ -116,5 +126,30 @@ public static class Commands
     }
 }
 
-/// <summary>The first answer to a request sent with an Idempotency-Key, kept with the changes it made.</summary>
-public sealed record IdempotencyRecord(string Id, long Version, string Fingerprint, int StatusCode, string Body, string? Location) : IDocument;
+/// <summary>
+/// The first answer to a request sent with an Idempotency-Key, kept with the changes it made until
+/// <see cref="ExpiresAt"/>: a TTL index removes it on MongoDB, a periodic sweep on SQLite.
+/// </summary>
+public sealed record IdempotencyRecord(
+    string Id, long Version, string Fingerprint, int StatusCode, string Body, string? Location, DateTime CreatedAt, DateTime ExpiresAt) : IDocument
+{
+    /// <summary>Its collection in every store. The expiry is a date per record, so that a new retention needs no new index.</summary>
+    public static readonly CollectionDefinition Collection = new(typeof(IdempotencyRecord), "idempotency", []) { ExpiryField = "expiresAt" };
+
+    /// <summary>Records written before expiry existed have no date (the minimum value): expired.</summary>
+    public bool HasExpired(DateTime now) => ExpiresAt <= now;
+}
+
+/// <summary><c>Idempotency:RetentionHours</c>: how long a key's first answer is kept (24 hours by default).</summary>
+public sealed record IdempotencySettings(TimeSpan Retention)
+{
+    public static readonly TimeSpan DefaultRetention = TimeSpan.FromHours(24);
+
+    public static IdempotencySettings From(IConfiguration configuration)
+    {
+        var hours = configuration.GetValue("Idempotency:RetentionHours", DefaultRetention.TotalHours);
+        return hours > 0
+            ? new IdempotencySettings(TimeSpan.FromHours(hours))
+            : throw new InvalidOperationException($"Idempotency:RetentionHours is {hours}; it must be more than 0.");
+    }
+}

@@ -59,6 +59,7 @@ public static class MessageBusRegistration
             {
                 bus.UsingInMemory((context, cfg) =>
                 {
+                    cfg.MessageTopology.SetEntityNameFormatter(new EventEntityNames(cfg.MessageTopology.EntityNameFormatter));
                     cfg.ConfigureJsonSerializerOptions(ContractJson.Configure);
                     cfg.ConfigureEndpoints(context);
                 });
@@ -72,6 +73,7 @@ public static class MessageBusRegistration
                     host.PublisherConfirmation = true;
                     host.ConnectionName(builder.Environment.ApplicationName);
                 });
+                cfg.MessageTopology.SetEntityNameFormatter(new EventEntityNames(cfg.MessageTopology.EntityNameFormatter));
                 cfg.ConfigureJsonSerializerOptions(ContractJson.Configure);
                 // Exchanges for concrete events only, none for the interfaces they share: binding one
                 // to another would need rights a service's broker user does not have

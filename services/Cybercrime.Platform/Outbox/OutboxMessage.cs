@@ -3,16 +3,21 @@ using Cybercrime.Contracts;
 
 namespace Cybercrime.Platform.Outbox;
 
-/// <summary>An event waiting to be published, serialized with the contract conventions.</summary>
+/// <summary>
+/// An event waiting to be published, serialized with the contract conventions. <see cref="Type"/> is
+/// the event's stable name (<see cref="EventNameAttribute"/>), so renaming a class strands no entry.
+/// </summary>
 public sealed record OutboxMessage(Guid EventId, string Type, string Payload)
 {
     public static OutboxMessage From(IIntegrationEvent @event) =>
-        new(@event.EventId, @event.GetType().FullName!, JsonSerializer.Serialize(@event, @event.GetType(), ContractJson.Options));
+        new(@event.EventId, EventNames.Of(@event.GetType()), JsonSerializer.Serialize(@event, @event.GetType(), ContractJson.Options));
 
+    /// <summary>The event; throws when its name is unknown or its payload unreadable (a poison entry).</summary>
     public (object Message, Type Type) Deserialize()
     {
-        var type = typeof(IIntegrationEvent).Assembly.GetType(Type)
-            ?? throw new InvalidOperationException($"Outbox message {EventId} names unknown contract type '{Type}'.");
+        // Entries written before stable names hold the class's full name, which still resolves.
+        var type = EventNames.Resolve(Type)
+            ?? throw new InvalidOperationException($"Outbox message {EventId} names unknown contract event '{Type}'.");
         return (JsonSerializer.Deserialize(Payload, type, ContractJson.Options)!, type);
     }
 }

@@ -1,5 +1,7 @@
+using Cybercrime.Platform.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
@@ -17,14 +19,14 @@ public static class AuthRegistration
 
     public static IHostApplicationBuilder AddPlatformAuth(this IHostApplicationBuilder builder)
     {
-        var settings = AuthSettings.From(builder.Configuration);
-        if (settings.DevTokens && builder.Environment.IsProduction())
+        if (builder.Configuration.GetValue("Auth:DevTokens", false) && !builder.Environment.IsLocal())
         {
-            throw new InvalidOperationException("Auth:DevTokens is refused in Production: tokens must come from the identity provider.");
+            throw new InvalidOperationException(
+                $"Auth:DevTokens is refused in {builder.Environment.EnvironmentName}: only Development and the standalone host mint tokens; " +
+                "elsewhere tokens come from the identity provider (Auth:Authority).");
         }
 
-        // Checked now so that a host without a usable key fails at start-up, not on its first request.
-        var signingKey = settings.Authority is { Length: > 0 } ? null : settings.Key();
+        var settings = AuthSettings.From(builder.Configuration, () => builder.Require(AuthSettings.SigningKeySetting));
         builder.Services.AddSingleton(settings);
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -39,13 +41,13 @@ public static class AuthRegistration
                     NameClaimType = "sub",
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
-                if (signingKey is null)
+                if (settings.SigningKey is null)
                 {
                     options.Authority = settings.Authority;
                 }
                 else
                 {
-                    options.TokenValidationParameters.IssuerSigningKey = signingKey;
+                    options.TokenValidationParameters.IssuerSigningKey = settings.SigningKey;
                 }
             });
 

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Cybercrime.Contracts;
+using Cybercrime.Platform.Hosting;
 using Cybercrime.Platform.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -21,9 +23,10 @@ public static class DevTokenEndpoint
 
     public static IEndpointRouteBuilder MapDevTokenEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/dev/token", (DevTokenRequest request, AuthSettings settings, TimeProvider clock) =>
+        app.MapPost("/dev/token", (DevTokenRequest request, AuthSettings settings, IHostEnvironment environment, TimeProvider clock) =>
             {
-                if (!settings.DevTokens || settings.Authority is { Length: > 0 })
+                // The environment is checked again here: a host must never mint tokens outside Development and standalone.
+                if (!settings.MintsTokens || !environment.IsLocal())
                 {
                     return Results.Problem(
                         statusCode: StatusCodes.Status403Forbidden,
@@ -62,7 +65,7 @@ public static class DevTokenEndpoint
                     IssuedAt = now,
                     NotBefore = now,
                     Expires = now.AddHours(8),
-                    SigningCredentials = new SigningCredentials(settings.Key(), SecurityAlgorithms.HmacSha256),
+                    SigningCredentials = new SigningCredentials(settings.SigningKey, SecurityAlgorithms.HmacSha256),
                 });
                 return Results.Ok(new DevTokenResponse(token));
             })

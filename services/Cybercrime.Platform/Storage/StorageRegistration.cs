@@ -40,7 +40,7 @@ public static class StorageRegistration
     {
         var services = builder.Services;
         var declared = new StoreBuilder(storeName, services);
-        declared.Declare<IdempotencyRecord>("idempotency");
+        declared.Definitions.Add(IdempotencyRecord.Collection);
         declare(declared);
         var settings = StorageSettings.From(builder.Configuration);
 
@@ -58,6 +58,14 @@ public static class StorageRegistration
 
         // Not AddHostedService: it keeps one registration per type, and a process may host several stores.
         services.AddSingleton<IHostedService>(provider => new StoreInitializer(provider.GetRequiredKeyedService<DocumentStore>(storeName)));
+        services.TryAddSingleton(IdempotencySettings.From(builder.Configuration));
+        services.TryAddSingleton(TimeProvider.System);
+        if (settings.Provider == StorageProvider.Sqlite)
+        {
+            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<SqliteExpirySweep>(
+                provider, provider.GetRequiredKeyedService<DocumentStore>(storeName)));
+        }
+
         services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<OutboxDispatcher>(
             provider, provider.GetRequiredKeyedService<DocumentStore>(storeName)));
         services.AddHealthChecks().Add(new HealthCheckRegistration(

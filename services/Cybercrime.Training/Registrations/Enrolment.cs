@@ -35,7 +35,7 @@ internal static class Enrolment
     /// <paramref name="existing"/> is their registration for this session, if any; only a cancelled
     /// one may register again.
     /// </summary>
-    public static Result Register(TrainingSession session, Registration? existing, ValidParticipant participant, DateTimeOffset now)
+    public static Result Register(TrainingSession session, Registration? existing, ValidParticipant participant, Guid participantId, DateTimeOffset now)
     {
         if (session.Status == SessionStatus.Cancelled)
         {
@@ -47,7 +47,7 @@ internal static class Enrolment
             return Problems.Conflict("The participant is already registered for this session.", existing.Status);
         }
 
-        var fresh = Registration.New(session, participant, now);
+        var fresh = Registration.New(session, participant, participantId, now);
         var registration = existing is null ? fresh : fresh with { Version = existing.Version, RegisteredAt = existing.RegisteredAt };
         if (session.HasRoom)
         {

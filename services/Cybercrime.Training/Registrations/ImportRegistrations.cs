@@ -29,7 +29,7 @@ internal static class ImportRegistrations
             .WithSummary("Registers every participant of a CSV file, all or nothing.")
             .ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock)
+    private static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, HttpContext http, TrainingStore training, ParticipantIdentity identity, TimeProvider clock)
     {
         using var reader = new StreamReader(http.Request.Body);
         var csv = await reader.ReadToEndAsync(http.RequestAborted);
@@ -55,7 +55,8 @@ internal static class ImportRegistrations
             var (registered, waitlisted, already) = (0, 0, 0);
             foreach (var participant in participants)
             {
-                var id = ParticipantIdentity.Registration(session.Id, ParticipantIdentity.Of(session.Office, participant.ExternalRef)).ToString();
+                var participantId = identity.Of(session.Office, participant.ExternalRef);
+                var id = ParticipantIdentity.Registration(session.Id, participantId).ToString();
                 var earlier = existing.GetValueOrDefault(id);
                 if (earlier is { Status: not EnrolmentStatus.Cancelled })
                 {
@@ -63,7 +64,7 @@ internal static class ImportRegistrations
                     continue;
                 }
 
-                var result = Enrolment.Register(current, earlier, participant, now);
+                var result = Enrolment.Register(current, earlier, participant, participantId, now);
                 if (result is Enrolment.Refused refused)
                 {
                     return CommandOutcome.Refuse(refused.Problem);

@@ -16,9 +16,9 @@ internal sealed record ParticipantHistoryView(string ExternalRef, Guid Participa
 internal static class ParticipantHistory
 {
     public static void MapParticipantHistory(this RouteGroupBuilder training) =>
-        training.MapGet("/participants/{externalRef}", async (string externalRef, ClaimsPrincipal user, TrainingStore store, CancellationToken cancellationToken) =>
+        training.MapGet("/participants/{externalRef}", async (string externalRef, ClaimsPrincipal user, TrainingStore store, ParticipantIdentity identity, CancellationToken cancellationToken) =>
             {
-                var participantId = ParticipantIdentity.Of(user.Office()!, externalRef);
+                var participantId = identity.Of(user.Office()!, externalRef);
                 var registrations = await store.Registrations.WhereAsync("participantId", [participantId], cancellationToken);
                 if (registrations.Count == 0)
                 {

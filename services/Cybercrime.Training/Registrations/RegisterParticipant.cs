@@ -27,7 +27,7 @@ internal static class RegisterParticipant
             .ProducesValidationProblem();
 
     private static Task<IResult> HandleAsync(
-        Guid id, RegisterParticipantRequest request, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock) =>
+        Guid id, RegisterParticipantRequest request, ClaimsPrincipal user, HttpContext http, TrainingStore training, ParticipantIdentity identity, TimeProvider clock) =>
         training.Store.RunAsync(http, request, async () =>
         {
             var errors = new ValidationErrors();
@@ -42,9 +42,10 @@ internal static class RegisterParticipant
                 return CommandOutcome.Refuse(denied);
             }
 
-            var registrationId = ParticipantIdentity.Registration(session!.Id, ParticipantIdentity.Of(session.Office, participant.ExternalRef));
+            var participantId = identity.Of(session!.Office, participant.ExternalRef);
+            var registrationId = ParticipantIdentity.Registration(session.Id, participantId);
             var existing = await training.Registrations.FindAsync(registrationId.ToString(), http.RequestAborted);
-            var result = Enrolment.Register(session, existing, participant, clock.GetUtcNow());
+            var result = Enrolment.Register(session, existing, participant, participantId, clock.GetUtcNow());
             if (result is Enrolment.Refused refused)
             {
                 return CommandOutcome.Refuse(refused.Problem);

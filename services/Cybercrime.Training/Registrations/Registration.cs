@@ -48,26 +48,22 @@ internal sealed record Registration : IDocument
     public static bool HoldsPlace(EnrolmentStatus status) =>
         status is EnrolmentStatus.Registered or EnrolmentStatus.Attended or EnrolmentStatus.Completed or EnrolmentStatus.NoShow;
 
-    public static Registration New(TrainingSession session, ValidParticipant participant, DateTimeOffset now)
+    public static Registration New(TrainingSession session, ValidParticipant participant, Guid participantId, DateTimeOffset now) => new()
     {
-        var participantId = ParticipantIdentity.Of(session.Office, participant.ExternalRef);
-        return new Registration
-        {
-            Id = ParticipantIdentity.Registration(session.Id, participantId).ToString(),
-            Version = 0,
-            Office = session.Office,
-            SessionId = session.Id,
-            ParticipantId = participantId,
-            ExternalRef = participant.ExternalRef,
-            Gender = participant.Gender,
-            CountryCode = participant.CountryCode,
-            AgencyType = participant.AgencyType,
-            Role = participant.Role,
-            Status = EnrolmentStatus.Cancelled,
-            RegisteredAt = now,
-            ChangedAt = now,
-        };
-    }
+        Id = ParticipantIdentity.Registration(session.Id, participantId).ToString(),
+        Version = 0,
+        Office = session.Office,
+        SessionId = session.Id,
+        ParticipantId = participantId,
+        ExternalRef = participant.ExternalRef,
+        Gender = participant.Gender,
+        CountryCode = participant.CountryCode,
+        AgencyType = participant.AgencyType,
+        Role = participant.Role,
+        Status = EnrolmentStatus.Cancelled,
+        RegisteredAt = now,
+        ChangedAt = now,
+    };
 
     /// <summary>The registration in its next state, at its next version.</summary>
     public Registration Become(EnrolmentStatus status, DateTimeOffset now, long? waitlistPosition = null) =>

@@ -112,11 +112,14 @@ public sealed class MongoRenderingTests
     [Fact]
     public void An_idempotency_record_round_trips_through_its_class_map()
     {
-        var record = new Cybercrime.Platform.Http.IdempotencyRecord("GUA|key-1", 1, "ABC", 201, "{\"id\":\"x\"}", "/training/sessions/x");
+        var created = new DateTime(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
+        var record = new Cybercrime.Platform.Http.IdempotencyRecord("GUA|key-1", 1, "ABC", 201, "{\"id\":\"x\"}", "/training/sessions/x", created, created.AddHours(24));
 
         var bson = record.ToBsonDocument();
 
-        Assert.Equal(["_id", "version", "fingerprint", "statusCode", "body", "location"], bson.Names);
+        Assert.Equal(["_id", "version", "fingerprint", "statusCode", "body", "location", "createdAt", "expiresAt"], bson.Names);
+        // A BSON date, or the TTL index would never delete the record.
+        Assert.Equal(BsonType.DateTime, bson["expiresAt"].BsonType);
         Assert.Equal(record, BsonSerializer.Deserialize<Cybercrime.Platform.Http.IdempotencyRecord>(bson));
     }
 }

@@ -80,5 +80,12 @@ internal static class MongoDefinitions
         definition.IndexedFields
             .Select(field => new CreateIndexModel<BsonDocument>(new BsonDocument(field, 1), new CreateIndexOptions { Name = $"ix_{field}" }))
             .Append(new CreateIndexModel<BsonDocument>(
-                new BsonDocument(OutboxEventId, 1), new CreateIndexOptions { Name = "ix_outbox", Sparse = true }));
+                new BsonDocument(OutboxEventId, 1), new CreateIndexOptions { Name = "ix_outbox", Sparse = true }))
+            .Concat(Expiry(definition));
+
+    /// <summary>A TTL index: MongoDB deletes each document once its expiry date has passed.</summary>
+    private static IEnumerable<CreateIndexModel<BsonDocument>> Expiry(CollectionDefinition definition) =>
+        definition.ExpiryField is { } field
+            ? [new CreateIndexModel<BsonDocument>(new BsonDocument(field, 1), new CreateIndexOptions { Name = $"ttl_{field}", ExpireAfter = TimeSpan.Zero })]
+            : [];
 }
