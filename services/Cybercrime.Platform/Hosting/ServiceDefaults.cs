@@ -49,12 +49,12 @@ public static class ServiceDefaults
         }
 
         builder.Services.AddHealthChecks();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = JsonBody.ExplainUnsupportedType);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Minimal APIs otherwise answer unreadable bodies with a bare 400 outside Development.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(options => ContractJson.Configure(options.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiSecurity.Configure);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPlatformAuth();
         return builder;
@@ -64,6 +64,16 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A JSON body the framework cannot bind is read again to name every field at fault (JsonBody).
+        app.Use((context, next) =>
+        {
+            if (context.Request.HasJsonContentType())
+            {
+                context.Request.EnableBuffering();
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
 
