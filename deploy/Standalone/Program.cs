@@ -18,4 +18,4 @@ app.MapTrainingEndpoints();
 app.MapReportingEndpoints();
 app.PrintWelcomeOnStart();
 app.SeedOnFirstStart();
-app.Run();
+app.RunService();

@@ -10,4 +10,4 @@ builder.AddMessageBus();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapReportingEndpoints();
-app.Run();
+app.RunService();

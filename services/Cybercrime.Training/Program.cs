@@ -10,4 +10,4 @@ builder.AddMessageBus();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapTrainingEndpoints();
-app.Run();
+app.RunService();

@@ -86,4 +86,38 @@ public static class ServiceDefaults
         app.MapOperationsEndpoints();
         return app;
     }
+
+    /// <summary>
+    /// Runs the service until it is stopped. A service that cannot start (its store or broker unreachable)
+    /// ends with one short line on stderr and exit code 1, not with an unhandled exception's dump and an
+    /// abort; its log already holds the details. Failures once it has started are left to crash loudly.
+    /// </summary>
+    public static void RunService(this WebApplication app)
+    {
+        // Read before running: the host disposes its services when it stops.
+        var name = app.Environment.ApplicationName;
+        var started = false;
+        app.Lifetime.ApplicationStarted.Register(() => started = true);
+        try
+        {
+            app.Run();
+        }
+        catch (Exception e) when (!started)
+        {
+            Console.Error.WriteLine($"{name} did not start: {Reason(e)}");
+            Environment.ExitCode = 1;
+        }
+    }
+
+    /// <summary>The exception's own words, without the inner exception's message that drivers append to it.</summary>
+    internal static string Reason(Exception e)
+    {
+        var message = e.Message;
+        if (e.InnerException?.Message is { Length: > 0 } inner && message.EndsWith(inner, StringComparison.Ordinal))
+        {
+            message = message[..^inner.Length].TrimEnd();
+        }
+
+        return message.Split('\n')[0];
+    }
 }
