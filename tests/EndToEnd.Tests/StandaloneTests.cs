@@ -39,6 +39,16 @@ public sealed class StandaloneTests : IAsyncLifetime
             summary["headcountParticipants"]!.GetValue<int>(), summary["trainTheTrainerGraduates"]!.GetValue<int>()));
         await Eventually.Until(() => Task.FromResult(_host.Output.Contains("Demo year recorded", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the printed summary");
         Assert.True(File.Exists(Path.Combine(_data, "training.db")) && File.Exists(Path.Combine(_data, "reporting.db")));
+        Assert.Contains("\"practitionersTrained\":86", await Bash.RunAsync(BannerSummaryCommand()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    /// <summary>The banner's summary command: its two lines, which must work as printed.</summary>
+    private string BannerSummaryCommand()
+    {
+        var lines = _host.Output.Split(Environment.NewLine);
+        var first = Array.FindIndex(lines, line => line.TrimStart().StartsWith("the summary:", StringComparison.Ordinal));
+        Assert.True(first >= 0, _host.Output);
+        return lines[first].TrimStart()["the summary:".Length..].Trim() + "\n" + lines[first + 1].Trim();
     }
 }
