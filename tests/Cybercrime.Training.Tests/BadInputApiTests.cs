@@ -65,6 +65,36 @@ public sealed class BadInputApiTests(TrainingApi api) : IClassFixture<TrainingAp
         Assert.Equal("A JSON body is required.", Message(await ErrorsAsync(response), "body"));
     }
 
+    [Theory]
+    [InlineData("[]", "body")]
+    [InlineData("\"session\"", "body")]
+    [InlineData("12", "body")]
+    [InlineData("{\"topics\":[[1]]}", "topics[0]")]
+    [InlineData("{\"capacity\":1e400}", "capacity")]
+    [InlineData("{\"capacity\":3.5}", "capacity")]
+    [InlineData("{\"startDate\":\"2020-02-30\"}", "startDate")]
+    [InlineData("{\"startDate\":\"2020-05-04T10:00:00Z\"}", "startDate")]
+    [InlineData("{\"format\":{\"online\":true}}", "format")]
+    [InlineData("{\"title\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}", "body")]
+    public async Task Odd_bodies_are_refused_naming_the_field_never_with_a_server_error(string body, string field)
+    {
+        var errors = await RefusedAsync("/training/sessions", body);
+
+        Assert.Contains(field, errors.Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_refused()
+    {
+        var gua = await api.ClientAsync("GUA", "office-editor");
+        var content = new ByteArrayContent([.. "{\"title\":\""u8, 0xff, 0xfe, .. "\"}"u8]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await gua.PostAsync("/training/sessions", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Malformed_json_is_named_as_such()
     {

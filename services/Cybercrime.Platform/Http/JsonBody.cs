@@ -49,14 +49,15 @@ internal static class JsonBody
             return errors;
         }
 
+        var depth = options.MaxDepth == 0 ? 64 : options.MaxDepth;
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth });
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = depth });
         }
         catch (JsonException e)
         {
-            errors.Add("body", $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
+            errors.Add("body", $"The body is not valid JSON, or nests deeper than {depth} levels (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
             return errors;
         }
 
@@ -130,10 +131,10 @@ internal static class JsonBody
         {
             value.Deserialize(info);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or FormatException or OverflowException or NotSupportedException or InvalidOperationException)
         {
             // Enum converters list the allowed names themselves; the runtime's own messages name CLR types.
-            errors.Add(Field(path), type.IsEnum ? e.Message : $"Expected {Describe(type, options)}.");
+            errors.Add(Field(path), type.IsEnum && e is JsonException ? e.Message : $"Expected {Describe(type, options)}.");
         }
     }
 
