@@ -58,7 +58,7 @@ internal static class ImportRegistrations
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "The import takes the CSV file itself as the body.",
                 detail: $"Send it as text/csv (or {string.Join(", ", ContentTypes[1..])}), e.g. curl --data-binary @people.csv -H 'Content-Type: text/csv'; " +
-                    $"not as {type}.");
+                    $"not as {type.Split(';')[0]}.");
         }
 
         using var reader = new StreamReader(http.Request.Body);
