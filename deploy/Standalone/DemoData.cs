@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace Cybercrime.Standalone;
 
 /// <summary>
-/// On a first start (no sessions yet), records a small year in the spirit of the 2020 report through
+/// On a first start (no 2020 sessions yet), records a small year in the spirit of the 2020 report through
 /// the public API, as offices would, then prints what reporting makes of it. <c>Demo:Seed=false</c>
 /// (or <c>--Demo:Seed false</c>) starts empty instead.
 /// </summary>
@@ -45,7 +45,8 @@ internal static class DemoData
         using var http = new HttpClient { BaseAddress = url };
         var hq = await TokenAsync(http, null, "hq-reporting");
         var gua = await TokenAsync(http, "GUA", "office-editor");
-        using (var probe = Request(HttpMethod.Get, "/training/sessions?pageSize=1", gua))
+        // The demo year is 2020: a session someone records in another year meanwhile does not stop it.
+        using (var probe = Request(HttpMethod.Get, "/training/sessions?year=2020&pageSize=1", gua))
         {
             var existing = await (await http.SendAsync(probe, stopping)).Content.ReadFromJsonAsync<JsonElement>(stopping);
             if (existing.GetProperty("total").GetInt32() > 0)

@@ -7,4 +7,4 @@ builder.UseStandaloneDefaults();
 var app = ServiceHost.Build(builder, StandaloneServices.All);
 app.PrintWelcomeOnStart();
 app.SeedOnFirstStart();
-app.Run();
+app.RunService();

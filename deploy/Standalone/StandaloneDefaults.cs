@@ -38,8 +38,8 @@ internal static class StandaloneDefaults
                   data (SQLite):   {{Path.GetFullPath(app.Configuration["Storage:SqlitePath"]!)}}
                   API reference:   {{url}}/scalar
                   a dev token:     curl -s -X POST {{url}}/dev/token -H 'Content-Type: application/json' -d '{"office":"GUA","roles":["office-editor"]}'
-                  reporting token: curl -s -X POST {{url}}/dev/token -H 'Content-Type: application/json' -d '{"roles":["hq-reporting"]}'
-                  summary:         curl -s '{{url}}/reporting/training/summary?year=2020' -H "Authorization: Bearer $TOKEN"
+                  the summary:     TOKEN=$(curl -s -X POST {{url}}/dev/token -H 'Content-Type: application/json' -d '{"roles":["hq-reporting"]}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+                                   curl -s '{{url}}/reporting/training/summary?year=2020' -H "Authorization: Bearer $TOKEN"
 
                 """);
         });

@@ -2,4 +2,4 @@ using Cybercrime.Platform.Hosting;
 using Cybercrime.Reporting;
 
 // The reporting service alone: RabbitMQ and MongoDB by default (see README, "Running it for real").
-ServiceHost.Build(WebApplication.CreateBuilder(args), ReportingService.Module).Run();
+ServiceHost.Build(WebApplication.CreateBuilder(args), ReportingService.Module).RunService();

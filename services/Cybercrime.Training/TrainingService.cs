@@ -35,6 +35,7 @@ public static class TrainingService
         training.MapListSessions();
         training.MapGetSession();
         training.MapRegisterParticipant();
+        training.MapGetRegistration();
         training.MapChangeEnrolment();
         training.MapImportRegistrations();
         training.MapParticipantHistory();

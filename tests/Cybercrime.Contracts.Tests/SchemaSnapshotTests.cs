@@ -7,9 +7,10 @@ namespace Cybercrime.Contracts.Tests;
 
 /// <summary>
 /// Every integration event's JSON schema is kept in <c>schemas/</c>. A change to a contract fails here
-/// until the snapshot is updated on purpose (<c>UPDATE_SCHEMAS=1 ./test.sh</c>), and review then sees
-/// the schema diff: additive changes only; a breaking change is a new event type. Snapshots are
-/// named after the events' stable names, so renaming a class needs none renamed.
+/// until the snapshot is updated on purpose (<c>UPDATE_SCHEMAS=1 ./test.sh</c> rewrites it and still
+/// fails, so the variable can never turn a change green), and review then sees the schema diff:
+/// additive changes only; a breaking change is a new event type. Snapshots are named after the
+/// events' stable names, so renaming a class needs none renamed.
 /// </summary>
 public sealed class SchemaSnapshotTests
 {
@@ -24,13 +25,37 @@ public sealed class SchemaSnapshotTests
         var schema = Schema(type).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
         var file = Path.Combine(SchemasFolder(), $"{eventName}.json");
 
-        if (Environment.GetEnvironmentVariable("UPDATE_SCHEMAS") == "1")
+        MatchesSnapshot(file, schema, update: Environment.GetEnvironmentVariable("UPDATE_SCHEMAS") == "1");
+    }
+
+    [Fact]
+    public void Updating_a_changed_snapshot_rewrites_it_and_still_fails()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, "{}\n");
+
+        Assert.ThrowsAny<Exception>(() => MatchesSnapshot(file, "{\"changed\":true}\n", update: true));
+        Assert.Equal("{\"changed\":true}\n", File.ReadAllText(file));
+        MatchesSnapshot(file, "{\"changed\":true}\n", update: true);
+        File.Delete(file);
+    }
+
+    /// <summary>
+    /// Fails unless <paramref name="schema"/> is the snapshot in <paramref name="file"/>. With
+    /// <paramref name="update"/>, a changed schema is written for review and the test still fails, so
+    /// the variable can never turn a change green.
+    /// </summary>
+    private static void MatchesSnapshot(string file, string schema, bool update)
+    {
+        var snapshot = File.Exists(file) ? File.ReadAllText(file) : null;
+        if (snapshot != schema && update)
         {
             File.WriteAllText(file, schema);
+            Assert.Fail($"Rewrote {file}: review its diff, commit it, and run the tests again without UPDATE_SCHEMAS.");
         }
 
-        Assert.True(File.Exists(file), $"No snapshot for {eventName}: run UPDATE_SCHEMAS=1 ./test.sh and commit {file}.");
-        Assert.Equal(File.ReadAllText(file), schema);
+        Assert.True(snapshot is not null, $"No snapshot {file}: run UPDATE_SCHEMAS=1 ./test.sh, review and commit it.");
+        Assert.Equal(snapshot, schema);
     }
 
     [Fact]

@@ -40,6 +40,54 @@ public sealed class ImportParsingTests
             ScheduleSessionRulesTests.Fields(errors).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void An_unterminated_quote_is_named_by_the_line_it_opens_on()
+    {
+        const string csv = "externalRef,gender,countryCode,agencyType\np-1,\"female,GTM,law-enforcement\np-2,male,GTM,judiciary\np-3,male,GTM,judiciary\n";
+        var errors = new ValidationErrors();
+
+        ImportRegistrations.Parse(csv, errors);
+
+        Assert.Equal(["rows[2]"], ScheduleSessionRulesTests.Fields(errors));
+    }
+
+    [Fact]
+    public void A_row_with_a_quoted_line_break_is_named_by_its_first_line_and_the_next_row_by_its_own()
+    {
+        const string csv = "externalRef,gender,countryCode,agencyType,role\np-1,female,GTM,law-enforcement,\"two\nlines\"\np-2,robot,GTM,judiciary,\n";
+        var errors = new ValidationErrors();
+
+        ImportRegistrations.Parse(csv, errors);
+
+        Assert.Equal(["rows[2].role", "rows[4].gender"], ScheduleSessionRulesTests.Fields(errors).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("p-1\u200b")]
+    [InlineData("\u202e1-p")]
+    [InlineData("p\u00001")]
+    public void A_reference_with_invisible_characters_is_refused(string reference)
+    {
+        var errors = new ValidationErrors();
+
+        ImportRegistrations.Parse($"externalRef,gender,countryCode,agencyType\n{reference},female,GTM,judiciary\n", errors);
+
+        Assert.Equal(["rows[2].externalRef"], ScheduleSessionRulesTests.Fields(errors));
+    }
+
+    [Fact]
+    public void A_file_with_thousands_of_bad_rows_lists_the_first_hundred_and_counts_the_rest()
+    {
+        var csv = "externalRef,gender,countryCode,agencyType\n" + string.Join("\n", Enumerable.Range(1, 5000).Select(i => $"p-{i},robot,GTM,judiciary"));
+        var errors = new ValidationErrors();
+
+        ImportRegistrations.Parse(csv, errors);
+
+        var problem = (Microsoft.AspNetCore.Http.HttpResults.ValidationProblem)errors.ToResult();
+        Assert.Equal(ValidationErrors.MaxFields, problem.ProblemDetails.Errors.Count);
+        Assert.Equal(5000 - ValidationErrors.MaxFields, problem.ProblemDetails.Extensions["unlistedFields"]);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("ref,gender,countryCode,agencyType\np-1,female,GTM,law-enforcement")]

@@ -43,6 +43,14 @@ public sealed class ScheduleSessionRulesTests
         ["Capacity = 0"] = (Valid with { Capacity = 0 }, "capacity"),
         ["Audiences = [(Audience)42]"] = (Valid with { Audiences = [(Audience)42] }, "audiences[0]"),
         ["Partners = ['ICMEC', ' ']"] = (Valid with { Partners = ["ICMEC", " "] }, "partners[1]"),
+        ["Partners = ['\\u200b']"] = (Valid with { Partners = ["\u200b"] }, "partners[0]"),
+        ["Title = '\\u0000'"] = (Valid with { Title = "\u0000" }, "title"),
+        ["Title = '\\u200b\\u200b'"] = (Valid with { Title = "\u200b\u200b" }, "title"),
+        ["Title = '\\u202eevil'"] = (Valid with { Title = "\u202eevil" }, "title"),
+        ["Title = '\\u200d'"] = (Valid with { Title = "\u200d" }, "title"),
+        ["StartDate = 0001-01-01"] = (Valid with { StartDate = DateOnly.MinValue }, "startDate"),
+        ["StartDate = 1900-01-01"] = (Valid with { StartDate = new DateOnly(1900, 1, 1) }, "startDate"),
+        ["EndDate = 2101-01-01"] = (Valid with { EndDate = new DateOnly(2101, 1, 1) }, "endDate"),
     };
 
     public static TheoryData<string> Invalid() => [.. InvalidCases.Keys];
@@ -73,6 +81,34 @@ public sealed class ScheduleSessionRulesTests
     public void A_one_day_session_may_end_the_day_it_starts()
     {
         Assert.NotNull((Valid with { EndDate = Valid.StartDate }).Validate(new ValidationErrors()));
+    }
+
+    [Fact]
+    public void A_session_from_0001_to_9999_is_refused_on_both_dates()
+    {
+        var errors = new ValidationErrors();
+
+        Assert.Null((Valid with { StartDate = DateOnly.MinValue, EndDate = DateOnly.MaxValue }).Validate(errors));
+        Assert.Equal(["endDate", "startDate"], Fields(errors).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_session_in_the_first_and_last_reporting_years_is_accepted_and_reporting_answers_for_both()
+    {
+        var errors = new ValidationErrors();
+
+        Assert.NotNull((Valid with { StartDate = new DateOnly(ReportingYears.First, 1, 1), EndDate = new DateOnly(ReportingYears.Last, 12, 31) }).Validate(errors));
+        Assert.True(ReportingYears.Contains(ReportingYears.First) && ReportingYears.Contains(ReportingYears.Last));
+    }
+
+    [Fact]
+    public void Text_in_scripts_that_need_joiners_is_kept()
+    {
+        var errors = new ValidationErrors();
+
+        var details = (Valid with { Title = "  می\u200cخواهم  " }).Validate(errors);
+
+        Assert.Equal("می\u200cخواهم", details!.Title);
     }
 
     internal static string[] Fields(ValidationErrors errors)

@@ -8,11 +8,11 @@ namespace Cybercrime.Training.Tests;
 /// <summary>The enrolment life cycle, idempotent commands, import and queries, over HTTP.</summary>
 public sealed class TrainingLifecycleApiTests(TrainingApi api) : IClassFixture<TrainingApi>
 {
-    private static object Session(int? capacity = null, string title = "Cryptocurrency investigations", string endDate = "2020-11-20") => new
+    private static object Session(int? capacity = null, string title = "Cryptocurrency investigations", string endDate = "2020-11-20", string format = "hybrid") => new
     {
         title,
         topics = new[] { "cryptocurrency", "darknet-investigations" },
-        format = "hybrid",
+        format,
         languages = new[] { "en", "th" },
         startDate = "2020-11-16",
         endDate,
@@ -213,7 +213,7 @@ public sealed class TrainingLifecycleApiTests(TrainingApi api) : IClassFixture<T
     public async Task A_headcount_replaces_the_previous_one()
     {
         var vie = await api.ClientAsync("VIE", "office-editor");
-        var id = await CreateAsync(vie, Session());
+        var id = await CreateAsync(vie, Session(format: "webinar"));
 
         await SendAsync(vie, HttpMethod.Put, $"/training/sessions/{id}/headcount",
             new { counts = new[] { new { countryCode = "SEN", gender = "female", count = 300 }, new { countryCode = "SEN", gender = "male", count = 250 } } }, HttpStatusCode.OK);
@@ -221,6 +221,79 @@ public sealed class TrainingLifecycleApiTests(TrainingApi api) : IClassFixture<T
             new { counts = new[] { new { countryCode = "CIV", gender = "other", count = 7 } } }, HttpStatusCode.OK);
 
         Assert.Equal(7, session["headcounts"]!.AsArray().Sum(h => h!["count"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task A_session_held_in_person_takes_no_headcount_and_a_counted_webinar_cannot_become_one()
+    {
+        var vie = await api.ClientAsync("VIE", "office-editor");
+        var inPerson = await CreateAsync(vie, Session());
+        var webinar = await CreateAsync(vie, Session(format: "webinar"));
+        var counts = new { counts = new[] { new { countryCode = "SEN", gender = "female", count = 300 } } };
+        await SendAsync(vie, HttpMethod.Put, $"/training/sessions/{webinar}/headcount", counts, HttpStatusCode.OK);
+        var before = api.Stored();
+
+        var refused = await SendAsync(vie, HttpMethod.Put, $"/training/sessions/{inPerson}/headcount", counts, HttpStatusCode.Conflict);
+        await SendAsync(vie, HttpMethod.Put, $"/training/sessions/{webinar}", Session(), HttpStatusCode.Conflict);
+
+        Assert.Contains("webinar", refused["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, api.Stored());
+    }
+
+    [Fact]
+    public async Task The_location_of_a_new_registration_answers_the_registration_and_its_status()
+    {
+        var bkk = await api.ClientAsync("BKK", "office-editor");
+        var gua = await api.ClientAsync("GUA", "office-editor");
+        var id = await CreateAsync(bkk, Session(capacity: 1));
+        await PostAsync(bkk, $"/training/sessions/{id}/registrations", Person("first"), HttpStatusCode.Created);
+        var response = await bkk.PostAsJsonAsync($"/training/sessions/{id}/registrations", Person("second"), TestContext.Current.CancellationToken);
+        var created = await ExpectAsync(response, HttpStatusCode.Created);
+
+        var registration = await GetAsync(bkk, response.Headers.Location!.ToString());
+        var elsewhere = await gua.GetAsync(response.Headers.Location, TestContext.Current.CancellationToken);
+        var unknown = await bkk.GetAsync($"/training/sessions/{id}/registrations/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
+
+        Assert.Equal((created["registrationId"]!.GetValue<string>(), "waitlisted", "second", 0L),
+            (registration["registrationId"]!.GetValue<string>(), registration["status"]!.GetValue<string>(), registration["externalRef"]!.GetValue<string>(),
+                registration["waitlistPosition"]!.GetValue<long>()));
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.NotFound), (elsewhere.StatusCode, unknown.StatusCode));
+    }
+
+    [Theory]
+    [InlineData("text/csv")]
+    [InlineData("application/csv")]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/octet-stream")]
+    [InlineData(null)]
+    public async Task The_import_takes_the_file_as_people_send_it(string? contentType)
+    {
+        var bkk = await api.ClientAsync("BKK", "office-editor");
+        var id = await CreateAsync(bkk, Session());
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("externalRef,gender,countryCode,agencyType\nt-1,male,THA,judiciary\n"));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        var imported = await ExpectAsync(await bkk.PostAsync($"/training/sessions/{id}/registrations/import", content, TestContext.Current.CancellationToken), HttpStatusCode.OK);
+
+        Assert.Equal((1, 1, 0, 0), Figures(imported));
+    }
+
+    [Fact]
+    public async Task An_import_sent_as_another_type_says_what_is_expected_and_stores_nothing()
+    {
+        var bkk = await api.ClientAsync("BKK", "office-editor");
+        var id = await CreateAsync(bkk, Session());
+        var before = api.Stored();
+
+        var response = await bkk.PostAsJsonAsync($"/training/sessions/{id}/registrations/import", new { rows = 1 }, TestContext.Current.CancellationToken);
+
+        var problem = await ExpectAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("text/csv", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, api.Stored());
     }
 
     private static int Count(JsonNode session, string status) => session["enrolments"]![status]!.GetValue<int>();

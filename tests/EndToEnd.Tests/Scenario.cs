@@ -39,6 +39,16 @@ internal static class Scenario
         public object Body() => new { participant = new { externalRef = Ref, gender = Gender, countryCode = Country, agencyType = Agency } };
     }
 
+    /// <summary>Where a registration stands after the office records <paramref name="step"/>.</summary>
+    public static string StatusAfter(string step) => step switch
+    {
+        "attendance" => "attended",
+        "completion" => "completed",
+        "cancellation" => "cancelled",
+        "no-show" => "no-show",
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown step."),
+    };
+
     public static JsonObject ExpectedSummary(int year, Session[] sessions, Enrolment[] enrolments)
     {
         var held = sessions.Where(s => s.Year == year && !s.Cancelled).ToDictionary(s => s.Key);

@@ -45,6 +45,16 @@ public sealed class StandaloneTests : IAsyncLifetime
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_data, "secrets", "Auth__SigningKey")));
         }
+        Assert.Contains("\"practitionersTrained\":86", await Bash.RunAsync(BannerSummaryCommand()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    /// <summary>The banner's summary command: its two lines, which must work as printed.</summary>
+    private string BannerSummaryCommand()
+    {
+        var lines = _host.Output.Split(Environment.NewLine);
+        var first = Array.FindIndex(lines, line => line.TrimStart().StartsWith("the summary:", StringComparison.Ordinal));
+        Assert.True(first >= 0, _host.Output);
+        return lines[first].TrimStart()["the summary:".Length..].Trim() + "\n" + lines[first + 1].Trim();
     }
 }

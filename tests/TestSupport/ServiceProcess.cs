@@ -1,26 +1,29 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace Cybercrime.TestSupport;
 
 /// <summary>
-/// A service run as its own operating-system process, from the build output of its project, on a
-/// free loopback port; ready once <c>/health/ready</c> answers 200. Its output is kept for diagnostics.
+/// A service run as its own operating-system process, from the build output of its project. It binds
+/// a loopback port of its own choosing (port 0, so no other process can take it in between) and the
+/// address is read from its "Now listening on" log line; ready once <c>/health/ready</c> answers 200.
+/// Its output is kept for diagnostics.
 /// </summary>
-public sealed class ServiceProcess : IAsyncDisposable
+public sealed partial class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServiceProcess(Process process, Uri baseAddress)
-    {
-        _process = process;
-        BaseAddress = baseAddress;
-    }
+    private ServiceProcess(Process process) => _process = process;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
 
     public string Output => string.Join(Environment.NewLine, _output);
 
@@ -47,13 +50,47 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <param name="directory">The project's folder in the repository, if not services/<paramref name="project"/>.</param>
     public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, string? directory = null)
     {
+        var service = Launch(project, environment, directory);
+        try
+        {
+            await service.WaitUntilReadyAsync(project);
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a service expected to stop by itself, and waits until it has, within <paramref name="deadline"/>.</summary>
+    public static async Task<ServiceProcess> RunToExitAsync(string project, IReadOnlyDictionary<string, string> environment, TimeSpan deadline, string? directory = null)
+    {
+        var service = Launch(project, environment, directory);
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await service._process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await service.DisposeAsync();
+            throw new TimeoutException($"{project} was still running after {deadline.TotalSeconds:0} s:{Environment.NewLine}{service.Output}");
+        }
+
+        // The exit is seen before the last redirected lines are read; this waits for the end of both streams.
+        service._process.WaitForExit();
+        return service;
+    }
+
+    private static ServiceProcess Launch(string project, IReadOnlyDictionary<string, string> environment, string? directory)
+    {
         var dll = Path.Combine(RepositoryRoot.Path, directory ?? Path.Combine("services", project), "bin", BuildConfiguration, "net10.0", $"{project}.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build {project} first: {dll} is missing.", dll);
         }
 
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -61,21 +98,22 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_URLS"] = url.ToString();
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
+        // The address is read from this log line, whatever level the caller sets for the rest.
+        start.Environment["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Information";
         var process = new Process { StartInfo = start };
-        var service = new ServiceProcess(process, url);
+        var service = new ServiceProcess(process);
         process.OutputDataReceived += (_, e) => service.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await service.WaitUntilReadyAsync(project);
         return service;
     }
 
@@ -92,9 +130,16 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(string project)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         try
         {
+            using var exited = new CancellationTokenSource();
+            var exit = _process.WaitForExitAsync(exited.Token);
+            var listening = await Task.WhenAny(_listening.Task, exit, Task.Delay(TimeSpan.FromSeconds(90), exited.Token));
+            await exited.CancelAsync();
+            BaseAddress = listening == _listening.Task
+                ? await _listening.Task
+                : throw new InvalidOperationException(_process.HasExited ? $"{project} exited with code {_process.ExitCode}." : $"{project} did not say which address it listens on.");
+            using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
             await Eventually.Until(async () =>
             {
                 if (_process.HasExited)
@@ -125,18 +170,20 @@ public sealed class ServiceProcess : IAsyncDisposable
             return;
         }
 
+        if (!_listening.Task.IsCompleted && ListeningOn().Match(line) is { Success: true } match)
+        {
+            _listening.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+
         _output.Enqueue(line);
         while (_output.Count > 400 && _output.TryDequeue(out _))
         {
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>Kestrel's line, plain or as a JSON log event (which quotes the address).</summary>
+    [GeneratedRegex(@"Now listening on: (?:\\?"")?(http://[0-9.:\[\]]+)")]
+    private static partial Regex ListeningOn();
 
 #if DEBUG
     public const string BuildConfiguration = "Debug";

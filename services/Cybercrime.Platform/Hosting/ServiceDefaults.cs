@@ -49,12 +49,12 @@ public static class ServiceDefaults
         }
 
         builder.Services.AddHealthChecks();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = JsonBody.ExplainUnsupportedType);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Minimal APIs otherwise answer unreadable bodies with a bare 400 outside Development.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(options => ContractJson.Configure(options.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiSecurity.Configure);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPlatformAuth();
         return builder;
@@ -64,6 +64,16 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A JSON body the framework cannot bind is read again to name every field at fault (JsonBody).
+        app.Use((context, next) =>
+        {
+            if (context.Request.HasJsonContentType())
+            {
+                context.Request.EnableBuffering();
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -75,5 +85,39 @@ public static class ServiceDefaults
         app.MapDevTokenEndpoint();
         app.MapOperationsEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// Runs the service until it is stopped. A service that cannot start (its store or broker unreachable)
+    /// ends with one short line on stderr and exit code 1, not with an unhandled exception's dump and an
+    /// abort; its log already holds the details. Failures once it has started are left to crash loudly.
+    /// </summary>
+    public static void RunService(this WebApplication app)
+    {
+        // Read before running: the host disposes its services when it stops.
+        var name = app.Environment.ApplicationName;
+        var started = false;
+        app.Lifetime.ApplicationStarted.Register(() => started = true);
+        try
+        {
+            app.Run();
+        }
+        catch (Exception e) when (!started)
+        {
+            Console.Error.WriteLine($"{name} did not start: {Reason(e)}");
+            Environment.ExitCode = 1;
+        }
+    }
+
+    /// <summary>The exception's own words, without the inner exception's message that drivers append to it.</summary>
+    internal static string Reason(Exception e)
+    {
+        var message = e.Message;
+        if (e.InnerException?.Message is { Length: > 0 } inner && message.EndsWith(inner, StringComparison.Ordinal))
+        {
+            message = message[..^inner.Length].TrimEnd();
+        }
+
+        return message.Split('\n')[0];
     }
 }

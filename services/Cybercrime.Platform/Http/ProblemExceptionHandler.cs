@@ -3,26 +3,24 @@ using Cybercrime.Platform.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Cybercrime.Platform.Http;
 
 /// <summary>
-/// Turns the failures a caller can fix into RFC 9457 answers: unreadable JSON names the field at
-/// fault (<c>$.topics[0]</c> → <c>topics[0]</c>), and a concurrent change answers 409.
-/// Everything else falls through to the default 500 problem.
+/// Turns the failures a caller can fix into RFC 9457 answers: a JSON body that could not be bound
+/// names every field at fault with the type it expects (<see cref="JsonBody"/>), a missing body says
+/// one is required, and a concurrent change answers 409. Everything else falls through to the default
+/// 500 problem.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, IOptions<JsonOptions> json) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails? problem = exception switch
         {
-            BadHttpRequestException { InnerException: JsonException json } => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [FieldOf(json.Path)] = [Describe(json)] })
-            {
-                Title = "The request body could not be read.",
-                Status = StatusCodes.Status400BadRequest,
-            },
+            BadHttpRequestException bad when JsonBody.ExpectedType(httpContext) is { } type => await UnreadableBodyAsync(httpContext, bad, type),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Title = "The request could not be read.",
@@ -46,12 +44,28 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
+    private async Task<ProblemDetails> UnreadableBodyAsync(HttpContext httpContext, BadHttpRequestException bad, Type type)
+    {
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType && JsonBody.HasBody(httpContext))
+        {
+            return new ProblemDetails
+            {
+                Title = "Unsupported Media Type",
+                Detail = $"Send the body as JSON with Content-Type: application/json, not {httpContext.Request.ContentType ?? "without a type"}.",
+                Status = bad.StatusCode,
+            };
+        }
+
+        var errors = await JsonBody.ProblemsAsync(httpContext, type, json.Value.SerializerOptions);
+        if (errors is null)
+        {
+            errors = new ValidationErrors();
+            errors.Add(FieldOf((bad.InnerException as JsonException)?.Path), "The body could not be read as the expected JSON.");
+        }
+
+        return errors.ToProblemDetails("The request body could not be read.");
+    }
+
     internal static string FieldOf(string? path) =>
         path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-
-    /// <summary>Keeps our converters' own messages; replaces the runtime's, which name CLR types.</summary>
-    private static string Describe(JsonException json) =>
-        json.Message.Contains("could not be converted", StringComparison.Ordinal) || json.Message.Contains("Path:", StringComparison.Ordinal)
-            ? "The value is not of the expected type or format (dates are ISO 8601, e.g. 2020-05-04)."
-            : json.Message;
 }

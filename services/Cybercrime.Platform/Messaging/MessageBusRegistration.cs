@@ -41,6 +41,7 @@ public static class MessageBusRegistration
 
         builder.Services.AddMassTransit(bus =>
         {
+            bus.DisableUsageTelemetry(); // MassTransit would otherwise report usage to an outside address.
             foreach (var contribute in contributions)
             {
                 contribute(bus);

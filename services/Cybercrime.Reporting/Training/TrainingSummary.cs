@@ -35,7 +35,7 @@ internal static class TrainingSummary
                 IDocumentCollection<SessionFacts> sessions, IDocumentCollection<ParticipationFacts> participations, CancellationToken cancellationToken) =>
             {
                 var errors = new ValidationErrors();
-                errors.Check(year is >= 1990 and <= 2100, "year", "A reporting year between 1990 and 2100 is required, e.g. ?year=2020.");
+                errors.Check(year is { } y && ReportingYears.Contains(y), "year", $"A reporting year from {ReportingYears.First} to {ReportingYears.Last} is required, e.g. ?year=2020.");
                 errors.Check(office is null || Offices.All.Contains(office), "office", $"'{office}' is not an office: {string.Join(", ", Offices.All)}.");
                 ProgrammeRegion? regionFilter = null;
                 if (region is not null && errors.Check(ContractJson.TryParse<ProgrammeRegion>(region, out var parsed), "region",
@@ -56,6 +56,7 @@ internal static class TrainingSummary
                 return TypedResults.Ok(Compute(year.Value, inYear, people) with { Office = office, Region = regionFilter });
             })
             .WithSummary("Practitioners trained in a year: distinct people and countries, participations, completions and breakdowns.")
+            .Produces<TrainingSummaryResponse>()
             .ProducesValidationProblem();
 
     /// <summary>

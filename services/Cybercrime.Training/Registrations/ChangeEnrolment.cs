@@ -23,7 +23,11 @@ internal static class ChangeEnrolment
         training.MapPost($"/sessions/{{id:guid}}/registrations/{{registrationId:guid}}/{route}",
                 (Guid id, Guid registrationId, ClaimsPrincipal user, HttpContext http, TrainingStore store, TimeProvider clock) =>
                     HandleAsync(id, registrationId, action, user, http, store, clock))
-            .WithSummary(summary);
+            .WithSummary(summary)
+            .Produces<RegistrationView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<IResult> HandleAsync(
         Guid id, Guid registrationId, EnrolmentAction action, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock) =>

@@ -16,9 +16,10 @@ internal enum EnrolmentAction
 }
 
 /// <summary>
-/// The enrolment life cycle: registered → (waitlisted while full, promoted in order when a place
-/// frees) → attended → completed, or cancelled / no-show. Each rule takes the session and returns
-/// both changed: places and the waitlist are the session's to keep exact.
+/// The enrolment life cycle: registered (or waitlisted while full, promoted in order when a place
+/// frees) → attended → completed; completion may be recorded straight from registered, where
+/// attendance is not taken separately. Or no-show, or cancelled. Each rule takes the session and
+/// returns both changed: places and the waitlist are the session's to keep exact.
 /// </summary>
 internal static class Enrolment
 {

@@ -6,6 +6,8 @@ using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Storage;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Cybercrime.Training.Registrations;
 
@@ -21,16 +23,44 @@ internal sealed record ImportResult(int Rows, int Registered, int Waitlisted, in
 internal static class ImportRegistrations
 {
     public const int MaxRows = 20_000;
+
+    /// <summary>What people send a CSV file as: its own types, plain text, and what curl's <c>--data-binary</c> says by default.</summary>
+    public static readonly string[] ContentTypes = ["text/csv", "application/csv", "text/plain", "application/x-www-form-urlencoded", "application/octet-stream"];
+
     private static readonly string[] RequiredColumns = ["externalRef", "gender", "countryCode", "agencyType"];
 
     public static void MapImportRegistrations(this RouteGroupBuilder training) =>
         training.MapPost("/sessions/{id:guid}/registrations/import", HandleAsync)
-            .Accepts<string>("text/csv")
             .WithSummary("Registers every participant of a CSV file, all or nothing.")
-            .ProducesValidationProblem();
+            .WithDescription($"The body is the CSV file itself, sent as one of: {string.Join(", ", ContentTypes)} (or with no type).")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Declared here rather than with Accepts, which would make routing refuse other types with a bare 415.
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = ContentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+                };
+                return Task.CompletedTask;
+            })
+            .Produces<ImportResult>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, HttpContext http, TrainingStore training, ParticipantIdentity identity, TimeProvider clock)
     {
+        if (http.Request.ContentType is { Length: > 0 } type
+            && !(MediaTypeHeaderValue.TryParse(type, out var media) && ContentTypes.Contains(media.MediaType.Value, StringComparer.OrdinalIgnoreCase)))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "The import takes the CSV file itself as the body.",
+                detail: $"Send it as text/csv (or {string.Join(", ", ContentTypes[1..])}), e.g. curl --data-binary @people.csv -H 'Content-Type: text/csv'; " +
+                    $"not as {type.Split(';')[0]}.");
+        }
+
         using var reader = new StreamReader(http.Request.Body);
         var csv = await reader.ReadToEndAsync(http.RequestAborted);
         return await training.Store.RunAsync(http, csv, async () =>
@@ -114,7 +144,11 @@ internal static class ImportRegistrations
         var rows = 0;
         while (reader.Read())
         {
-            var line = reader.Parser.RawRow;
+            // A quoted field may span lines: a row is named by the line it starts on. The parser counts
+            // one line more for a quote left open to the end of the file.
+            var raw = reader.Parser.RawRecord;
+            var unterminated = raw.Count(c => c == '"') % 2 == 1;
+            var line = reader.Parser.RawRow - raw.Count(c => c == '\n') + (raw.EndsWith('\n') && !unterminated ? 1 : 0);
             if (++rows > MaxRows)
             {
                 errors.Add("file", $"A file holds at most {MaxRows} rows.");
@@ -122,6 +156,12 @@ internal static class ImportRegistrations
             }
 
             var field = $"rows[{line}]";
+            if (unterminated)
+            {
+                errors.Add(field, "A quote opened on this line is never closed, so the rest of the file reads as one field.");
+                continue;
+            }
+
             var request = new ParticipantRequest(
                 reader.GetField("externalRef"),
                 Parse<Gender>(reader.GetField("gender")),

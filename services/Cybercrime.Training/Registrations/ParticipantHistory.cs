@@ -35,5 +35,7 @@ internal static class ParticipantHistory
                     .ToList();
                 return TypedResults.Ok(new ParticipantHistoryView(externalRef, participantId, history));
             })
-            .WithSummary("One participant's sessions, by the office's own reference.");
+            .WithSummary("One participant's sessions, by the office's own reference.")
+            .Produces<ParticipantHistoryView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -24,7 +24,11 @@ internal static class RegisterParticipant
     public static void MapRegisterParticipant(this RouteGroupBuilder training) =>
         training.MapPost("/sessions/{id:guid}/registrations", HandleAsync)
             .WithSummary("Registers a participant, identified by the office's own reference, or waitlists them when the session is full.")
-            .ProducesValidationProblem();
+            .Produces<RegistrationView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<IResult> HandleAsync(
         Guid id, RegisterParticipantRequest request, ClaimsPrincipal user, HttpContext http, TrainingStore training, ParticipantIdentity identity, TimeProvider clock) =>
@@ -69,18 +73,15 @@ internal static class RegisterParticipant
             return null;
         }
 
-        var externalRef = p!.ExternalRef?.Trim();
-        var role = string.IsNullOrWhiteSpace(p.Role) ? null : p.Role.Trim();
-        var valid = errors.Check(!string.IsNullOrEmpty(externalRef), $"{field}.externalRef", "The office's reference for the participant is required.");
-        valid &= errors.Check(externalRef is null || externalRef.Length <= MaxExternalRefLength, $"{field}.externalRef",
-            $"The reference is longer than {MaxExternalRefLength} characters.");
+        var valid = FreeText.Check(errors, $"{field}.externalRef", p!.ExternalRef, MaxExternalRefLength, out var externalRef,
+            "The office's reference for the participant is required.");
         valid &= errors.Check(p.Gender is not null && Enum.IsDefined(p.Gender.Value), $"{field}.gender",
             $"A gender is required: {ContractJson.Names<Gender>()}.");
         valid &= errors.Check(IsoCodes.IsCountry(p.CountryCode), $"{field}.countryCode",
             $"'{p.CountryCode}' is not an ISO 3166-1 alpha-3 country code such as \"GTM\".");
         valid &= errors.Check(p.AgencyType is not null && Enum.IsDefined(p.AgencyType.Value), $"{field}.agencyType",
             $"An agency type is required: {ContractJson.Names<AgencyType>()}.");
-        valid &= errors.Check(role is null || role.Length <= MaxRoleLength, $"{field}.role", $"The role is longer than {MaxRoleLength} characters.");
+        valid &= FreeText.Check(errors, $"{field}.role", p.Role, MaxRoleLength, out var role);
         return valid ? new ValidParticipant(externalRef!, p.Gender!.Value, p.CountryCode!, p.AgencyType!.Value, role) : null;
     }
 }

@@ -17,7 +17,11 @@ internal static class AmendSession
     public static void MapAmendSession(this RouteGroupBuilder training) =>
         training.MapPut("/sessions/{id:guid}", HandleAsync)
             .WithSummary("Amends a session: title, dates, capacity, languages, topics, delivery.")
-            .ProducesValidationProblem();
+            .Produces<SessionView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<IResult> HandleAsync(
         Guid id, SessionRequest request, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock) =>
@@ -35,7 +39,12 @@ internal static class AmendSession
                 return CommandOutcome.Refuse(denied);
             }
 
-            if (details.Capacity < session!.PlacesTaken)
+            if (session!.Headcounts.Count > 0 && details.Format != TrainingFormat.Webinar)
+            {
+                return CommandOutcome.Refuse(TrainingSession.HeadcountRefused(details.Format));
+            }
+
+            if (details.Capacity < session.PlacesTaken)
             {
                 var problem = new ValidationErrors();
                 problem.Add("capacity", $"{session.PlacesTaken} places are already taken; the capacity cannot go below that.");

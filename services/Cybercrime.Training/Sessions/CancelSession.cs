@@ -21,5 +21,9 @@ internal static class CancelSession
                     var (cancelled, @event) = session!.Cancel(clock.GetUtcNow());
                     return CommandOutcome.Commit(new Changes().Save(cancelled, session.Version, @event), StatusCodes.Status200OK, SessionView.Of(cancelled));
                 }, turn: $"{id}"))
-            .WithSummary("Cancels a session.");
+            .WithSummary("Cancels a session.")
+            .Produces<SessionView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

@@ -21,8 +21,12 @@ internal static class RecordHeadcount
 
     public static void MapRecordHeadcount(this RouteGroupBuilder training) =>
         training.MapPut("/sessions/{id:guid}/headcount", HandleAsync)
-            .WithSummary("Records attendance counts per country and gender for a session.")
-            .ProducesValidationProblem();
+            .WithSummary("Records attendance counts per country and gender for a webinar.")
+            .Produces<SessionView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<IResult> HandleAsync(
         Guid id, HeadcountRequest request, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock) =>
@@ -38,6 +42,11 @@ internal static class RecordHeadcount
             if (denied is not null)
             {
                 return CommandOutcome.Refuse(denied);
+            }
+
+            if (counts.Count > 0 && session!.Details.Format != TrainingFormat.Webinar)
+            {
+                return CommandOutcome.Refuse(TrainingSession.HeadcountRefused(session.Details.Format));
             }
 
             var (counted, @event) = session!.RecordHeadcount(counts, clock.GetUtcNow());

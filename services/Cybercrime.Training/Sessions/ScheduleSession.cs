@@ -13,7 +13,9 @@ internal static class ScheduleSession
     public static void MapScheduleSession(this RouteGroupBuilder training) =>
         training.MapPost("/sessions", HandleAsync)
             .WithSummary("Schedules a training session for the caller's office.")
-            .ProducesValidationProblem();
+            .Produces<SessionCreated>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<IResult> HandleAsync(
         SessionRequest request, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock) =>

@@ -29,9 +29,7 @@ internal sealed record SessionRequest(
     /// <summary>Every field's rule; returns the valid details, or null with every problem in <paramref name="errors"/>.</summary>
     public SessionDetails? Validate(ValidationErrors errors)
     {
-        var title = Title?.Trim();
-        errors.Check(!string.IsNullOrEmpty(title), "title", "A title is required.");
-        errors.Check(title is null || title.Length <= MaxTitleLength, "title", $"The title is longer than {MaxTitleLength} characters.");
+        FreeText.Check(errors, "title", Title, MaxTitleLength, out var title, "A title is required.");
 
         var topics = Topics ?? [];
         errors.Check(topics.Count > 0, "topics", "At least one topic is required.");
@@ -49,6 +47,8 @@ internal sealed record SessionRequest(
         errors.Check(StartDate is not null, "startDate", "A start date is required (ISO 8601, e.g. 2020-05-04).");
         errors.Check(EndDate is not null, "endDate", "An end date is required (ISO 8601, e.g. 2020-05-08).");
         errors.Check(StartDate is null || EndDate is null || EndDate >= StartDate, "endDate", "The end date is before the start date.");
+        ReportingYears.Check(errors, "startDate", StartDate);
+        ReportingYears.Check(errors, "endDate", EndDate);
 
         if (HostCountry is not null)
         {
@@ -61,10 +61,13 @@ internal sealed record SessionRequest(
 
         var audiences = Audiences ?? [];
         EachDefined(audiences, "audiences", "Unknown audience.", errors);
-        var partners = (Partners ?? []).Select(p => p?.Trim() ?? "").ToList();
-        for (var i = 0; i < partners.Count; i++)
+        var partners = new List<string>();
+        for (var i = 0; i < (Partners?.Count ?? 0); i++)
         {
-            errors.Check(partners[i].Length is > 0 and <= MaxPartnerLength, $"partners[{i}]", $"A partner is named in 1 to {MaxPartnerLength} characters.");
+            if (FreeText.Check(errors, $"partners[{i}]", Partners![i], MaxPartnerLength, out var partner, "A partner is named, or left out of the list."))
+            {
+                partners.Add(partner!);
+            }
         }
 
         errors.Check(Capacity is null or (> 0 and <= MaxCapacity), "capacity", $"The capacity is a number of places from 1 to {MaxCapacity}, or absent for no limit.");

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Cybercrime.Contracts.Training;
+using Cybercrime.Contracts;
+using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Storage;
 
 namespace Cybercrime.Training.Sessions;
@@ -67,6 +69,14 @@ internal sealed record TrainingSession : IDocument
         var counted = Next() with { Headcounts = headcounts };
         return (counted, new HeadcountRecorded(Guid.NewGuid(), now, Office, Key, counted.Version, counted.Snapshot()));
     }
+
+    /// <summary>
+    /// Headcounts are for webinars, where people are not registered one by one; a session held any other
+    /// way registers its participants, and counting both would count people twice.
+    /// </summary>
+    public static IResult HeadcountRefused(TrainingFormat format) => Problems.Conflict(
+        "Only a webinar takes a headcount.",
+        $"This session is held {ContractJson.Name(format)}: register its participants instead.");
 
     /// <summary>The same session at its next version, for a change that raises no session event (places, waitlist).</summary>
     public TrainingSession Next() => this with { Version = Version + 1 };

@@ -5,14 +5,28 @@ using Cybercrime.Platform.Storage;
 namespace Cybercrime.Platform.Tests.Storage;
 
 /// <summary>What every storage adapter must do; each adapter runs these against a real database.</summary>
-public abstract class DocumentStoreContract
+public abstract class DocumentStoreContract : IAsyncDisposable
 {
+    private readonly List<DocumentStore> _stores = [];
+
     /// <summary>A fresh, empty, initialised store holding the widget collection.</summary>
     protected abstract Task<DocumentStore> CreateStoreAsync();
+
+    /// <summary>Disposes every store the test created, so none outlives it with open files or writers.</summary>
+    public virtual async ValueTask DisposeAsync()
+    {
+        foreach (var store in _stores.OfType<IAsyncDisposable>())
+        {
+            await store.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<(DocumentStore Store, IDocumentCollection<Widget> Widgets)> FreshAsync()
     {
         var store = await CreateStoreAsync();
+        _stores.Add(store);
         return (store, store.Collection<Widget>());
     }
 

@@ -3,7 +3,7 @@ using Cybercrime.Platform.Storage.Sqlite;
 
 namespace Cybercrime.Platform.Tests.Storage;
 
-public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposable
+public sealed class SqliteDocumentStoreTests : DocumentStoreContract
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("cybercrime-sqlite-").FullName;
 
@@ -14,8 +14,9 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
         return store;
     }
 
-    public void Dispose()
+    public override async ValueTask DisposeAsync()
     {
+        await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
