@@ -51,7 +51,9 @@ public static class StorageRegistration
 
         services.AddKeyedSingleton<DocumentStore>(storeName, (provider, _) => settings.Provider switch
         {
-            StorageProvider.Sqlite => new SqliteDocumentStore(storeName, settings.SqliteFile(storeName), declared.Definitions),
+            StorageProvider.Sqlite => new SqliteDocumentStore(
+                storeName, settings.SqliteFile(storeName), declared.Definitions,
+                TimeSpan.FromSeconds(builder.Configuration.GetValue("Storage:WriteTimeoutSeconds", 10))),
             _ => new MongoDocumentStore(
                 storeName, provider.GetRequiredService<IMongoClient>().GetDatabase(settings.MongoDatabase(storeName)), declared.Definitions),
         });

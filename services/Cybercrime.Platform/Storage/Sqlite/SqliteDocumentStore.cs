@@ -18,12 +18,13 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
     private readonly SqliteConnections _connections;
     private readonly SqliteWriter _writer;
 
-    public SqliteDocumentStore(string name, string path, IEnumerable<CollectionDefinition> definitions)
+    /// <param name="writeDeadline">How long a write may wait for the writer (10 s by default) before it fails with <see cref="StoreUnavailableException"/>.</param>
+    public SqliteDocumentStore(string name, string path, IEnumerable<CollectionDefinition> definitions, TimeSpan? writeDeadline = null)
         : base(name, definitions)
     {
         _path = path;
         _connections = new SqliteConnections(path);
-        _writer = new SqliteWriter(_connections.OpenAsync);
+        _writer = new SqliteWriter(_connections.OpenAsync, writeDeadline ?? TimeSpan.FromSeconds(10));
     }
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
