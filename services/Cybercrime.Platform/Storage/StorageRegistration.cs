@@ -58,15 +58,25 @@ public static class StorageRegistration
                 storeName, provider.GetRequiredService<IMongoClient>().GetDatabase(settings.MongoDatabase(storeName)), declared.Definitions),
         });
 
+        services.TryAddSingleton(OutboxSettings.From(builder.Configuration));
+        services.TryAddSingleton<OutboxMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton(storeName, (provider, _) => ActivatorUtilities.CreateInstance<OutboxMonitor>(
+            provider, provider.GetRequiredKeyedService<DocumentStore>(storeName)));
+
         // Not AddHostedService: it keeps one registration per type, and a process may host several stores.
         services.AddSingleton<IHostedService>(provider => new StoreInitializer(provider.GetRequiredKeyedService<DocumentStore>(storeName)));
         services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<OutboxDispatcher>(
             provider, provider.GetRequiredKeyedService<DocumentStore>(storeName)));
-        services.AddHealthChecks().Add(new HealthCheckRegistration(
-            $"store-{storeName}",
-            provider => new StoreHealthCheck(provider.GetRequiredKeyedService<DocumentStore>(storeName)),
-            HealthStatus.Unhealthy,
-            ["ready"]));
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredKeyedService<OutboxMonitor>(storeName));
+        services.AddHealthChecks()
+            .Add(new HealthCheckRegistration(
+                $"store-{storeName}",
+                provider => new StoreHealthCheck(provider.GetRequiredKeyedService<DocumentStore>(storeName)),
+                HealthStatus.Unhealthy,
+                ["ready"]))
+            .Add(new HealthCheckRegistration(
+                $"outbox-{storeName}", provider => provider.GetRequiredKeyedService<OutboxMonitor>(storeName), HealthStatus.Unhealthy, ["ready"]));
         return builder;
     }
 
