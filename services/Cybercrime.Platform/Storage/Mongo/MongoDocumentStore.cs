@@ -144,7 +144,7 @@ public sealed partial class MongoDocumentStore : DocumentStore
     protected override IDocumentCollection<T> CreateCollection<T>(CollectionDefinition definition) =>
         new MongoCollection<T>(this, definition);
 
-    private static ResiliencePipeline Pipeline(bool retry)
+    internal static ResiliencePipeline Pipeline(bool retry)
     {
         var pipeline = new ResiliencePipelineBuilder();
         if (retry)
