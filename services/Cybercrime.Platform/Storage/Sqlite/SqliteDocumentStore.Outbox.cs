@@ -17,7 +17,7 @@ public sealed partial class SqliteDocumentStore
 
     public override Task<IReadOnlyList<PendingEvent>> PendingEventsAsync(int max, CancellationToken cancellationToken) =>
         ReadAsync((connection, token) => ReadPendingAsync(connection.Statement(
-            $"SELECT collection, document_id, event_id, type, payload FROM outbox WHERE {Pending} ORDER BY seq LIMIT $max;"), max, token), cancellationToken);
+            $"SELECT collection, document_id, event_id, type, payload, seq FROM outbox WHERE {Pending} ORDER BY seq LIMIT $max;"), max, token), cancellationToken);
 
     public override Task<IReadOnlyList<PendingEvent>> ClaimAsync(string claimant, int max, TimeSpan hold, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed partial class SqliteDocumentStore
             command.Parameters.AddWithValue("$me", claimant);
             command.Parameters.AddWithValue("$until", now + (long)hold.TotalMilliseconds);
             command.Parameters.AddWithValue("$now", now);
-            return ReadPendingAsync(command, max, token, orderBySeq: true);
+            return ReadPendingAsync(command, max, token);
         }, cancellationToken);
     }
 
@@ -129,7 +129,8 @@ public sealed partial class SqliteDocumentStore
         await ExecuteAsync(connection, "CREATE INDEX IF NOT EXISTS ix_outbox_document ON outbox (collection, document_id, seq);", cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<PendingEvent>> ReadPendingAsync(SqliteCommand command, int max, CancellationToken cancellationToken, bool orderBySeq = false)
+    /// <summary>Rows of collection, document_id, event_id, type, payload and seq, in seq order.</summary>
+    private static async Task<IReadOnlyList<PendingEvent>> ReadPendingAsync(SqliteCommand command, int max, CancellationToken cancellationToken)
     {
         command.Parameters.AddWithValue("$max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -137,7 +138,7 @@ public sealed partial class SqliteDocumentStore
         while (await reader.ReadAsync(cancellationToken))
         {
             var message = new OutboxMessage(Guid.Parse(reader.GetString(2)), reader.GetString(3), reader.GetString(4));
-            pending.Add((orderBySeq ? reader.GetInt64(5) : pending.Count, new PendingEvent(reader.GetString(0), reader.GetString(1), message)));
+            pending.Add((reader.GetInt64(5), new PendingEvent(reader.GetString(0), reader.GetString(1), message)));
         }
 
         // RETURNING gives rows in no promised order.
