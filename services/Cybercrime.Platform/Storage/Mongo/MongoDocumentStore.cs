@@ -1,4 +1,3 @@
-using Cybercrime.Platform.Outbox;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Polly;
@@ -86,27 +85,30 @@ public sealed partial class MongoDocumentStore : DocumentStore
 
     private async Task WriteOneAsync(string collection, DocumentWrite write, DateTime now, CancellationToken cancellationToken)
     {
-        try
+        bool written;
+        if (write.ExpectedVersion == 0)
         {
-            var written = write.ExpectedVersion == 0
-                ? await InsertAsync(collection, MongoWrites.Document(write, now), cancellationToken)
-                : (await Raw(collection).UpdateOneAsync(
-                    MongoDefinitions.AtVersion(write.Document.Id, write.ExpectedVersion), MongoWrites.Update(write, now), cancellationToken: cancellationToken)).MatchedCount == 1;
-            if (!written)
+            try
             {
-                throw new ConcurrencyConflictException(collection, write.Document.Id, write.ExpectedVersion);
+                await Raw(collection).InsertOneAsync(MongoWrites.Document(write, now), cancellationToken: cancellationToken);
+                written = true;
+            }
+            catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+            {
+                written = false;
             }
         }
-        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        else
+        {
+            var result = await Raw(collection).UpdateOneAsync(
+                MongoDefinitions.AtVersion(write.Document.Id, write.ExpectedVersion), MongoWrites.Update(write, now), cancellationToken: cancellationToken);
+            written = result.MatchedCount == 1;
+        }
+
+        if (!written)
         {
             throw new ConcurrencyConflictException(collection, write.Document.Id, write.ExpectedVersion);
         }
-    }
-
-    private async Task<bool> InsertAsync(string collection, BsonDocument document, CancellationToken cancellationToken)
-    {
-        await Raw(collection).InsertOneAsync(document, cancellationToken: cancellationToken);
-        return true;
     }
 
     /// <summary>Every write of one collection in one ordered bulk write; a conflict aborts the transaction.</summary>
