@@ -36,6 +36,7 @@ public static class ServiceDefaults
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("MassTransit")
+                .AddMeter(Outbox.OutboxMetrics.MeterName)
                 .AddPrometheusExporter());
         // Traces cost CPU on every request and message; record them only where a collector takes them.
         if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

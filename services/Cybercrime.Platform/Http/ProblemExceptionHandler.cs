@@ -33,6 +33,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Detail = "Read it again and retry your change.",
                 Status = StatusCodes.Status409Conflict,
             },
+            StoreUnavailableException unavailable => new ProblemDetails
+            {
+                Title = "The store cannot take the change right now.",
+                Detail = $"{unavailable.Message} Nothing was written; retry shortly.",
+                Status = StatusCodes.Status503ServiceUnavailable,
+            },
             _ => null,
         };
         if (problem is null)

@@ -1,5 +1,6 @@
 using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Security;
+using Cybercrime.Platform.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,10 +10,14 @@ namespace Cybercrime.Platform.Messaging;
 
 internal sealed record ReplayResult(string Queue, int Replayed);
 
+internal sealed record OutboxReplayResult(string Store, int Replayed);
+
 /// <summary>
 /// <c>GET /operations/parked/{queue}</c> lists what a service's queue parked in its error queue, with
 /// the reason; <c>POST /operations/parked/{queue}/replay</c> sends it back to be consumed again.
 /// For the operations role, and only for the service's own queues on RabbitMQ.
+/// <c>GET /operations/outbox/{store}/parked</c> lists the events a store's outbox set aside because they
+/// cannot be published, with the reason; <c>POST /operations/outbox/{store}/replay</c> puts them back.
 /// </summary>
 internal static class OperationsEndpoints
 {
@@ -27,7 +32,28 @@ internal static class OperationsEndpoints
                     ? refusal
                     : TypedResults.Ok(new ReplayResult(queue, await services.GetRequiredService<ParkedMessages>().ReplayAsync(queue, cancellationToken))))
             .WithSummary("Sends every parked message of a queue back to it.");
+
+        var outbox = app.MapGroup("/operations/outbox").RequireAuthorization(AuthRegistration.OperationsPolicy).WithTags("Operations");
+        outbox.MapGet("/{store}/parked", async (string store, IServiceProvider services, CancellationToken cancellationToken) =>
+                services.GetKeyedService<DocumentStore>(store) is { } found
+                    ? Results.Ok(await found.ParkedEventsAsync(ParkedMessages.MaxListed, cancellationToken))
+                    : NoSuchStore())
+            .WithSummary("Events the store's outbox set aside because they cannot be published, with the reason.");
+        outbox.MapPost("/{store}/replay", async (string store, IServiceProvider services, CancellationToken cancellationToken) =>
+            {
+                if (services.GetKeyedService<DocumentStore>(store) is not { } found)
+                {
+                    return NoSuchStore();
+                }
+
+                var replayed = await found.ReplayParkedAsync(cancellationToken);
+                found.OutboxSignal.Notify();
+                return Results.Ok(new OutboxReplayResult(store, replayed));
+            })
+            .WithSummary("Puts every parked event of the store's outbox back to be published.");
     }
+
+    private static IResult NoSuchStore() => Problems.NotFound("No such store.", "Name a store of this service, e.g. training or reporting.");
 
     /// <summary>Null when the queue is this service's and parked messages can be reached; otherwise why not.</summary>
     private static IResult? Find(string queue, IServiceProvider services)

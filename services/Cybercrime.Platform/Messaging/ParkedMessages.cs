@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RabbitMQ.Client;
 
 namespace Cybercrime.Platform.Messaging;
@@ -15,6 +16,15 @@ public sealed class ParkedMessages(Uri broker)
 {
     public const int MaxListed = 100;
 
+    /// <summary>
+    /// The first <see cref="MaxListed"/> parked messages, left as they were. A quorum queue counts every
+    /// return of a message as a delivery (a nack with requeue, and on RabbitMQ 3.x a channel closed
+    /// without an ack too), and under a delivery limit drops a message that reaches it: looking must not
+    /// return anything. So the listing takes each parked message once, in order, puts a fresh copy (same
+    /// id, body and headers, no delivery count) at the back with a publisher confirm, and only then
+    /// acknowledges the original; after one full turn the queue holds what it held, in the same order.
+    /// A crash midway leaves one message twice, never none.
+    /// </summary>
     public async Task<IReadOnlyList<ParkedMessage>> ListAsync(string queue, CancellationToken cancellationToken)
     {
         await using var connection = await ConnectAsync(cancellationToken);
@@ -23,22 +33,22 @@ public sealed class ParkedMessages(Uri broker)
             return [];
         }
 
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
         var parked = new List<ParkedMessage>();
-        var tags = new List<ulong>();
-        while (parked.Count < MaxListed && await channel.BasicGetAsync(ErrorQueue(queue), autoAck: false, cancellationToken) is { } message)
+        var turn = await channel.MessageCountAsync(ErrorQueue(queue), cancellationToken);
+        for (var i = 0; i < turn && await channel.BasicGetAsync(ErrorQueue(queue), autoAck: false, cancellationToken) is { } message; i++)
         {
-            tags.Add(message.DeliveryTag);
-            var headers = message.BasicProperties.Headers ?? new Dictionary<string, object?>();
-            parked.Add(new ParkedMessage(
-                message.BasicProperties.MessageId, Text(headers, "MT-MessageType") ?? message.BasicProperties.Type,
-                Text(headers, "MT-Fault-Message"), Text(headers, "MT-Fault-ExceptionType"), Text(headers, "MT-Fault-Timestamp")));
-        }
+            if (parked.Count < MaxListed)
+            {
+                var headers = message.BasicProperties.Headers ?? new Dictionary<string, object?>();
+                parked.Add(new ParkedMessage(
+                    message.BasicProperties.MessageId, MessageType(message.Body),
+                    Text(headers, "MT-Fault-Message"), Text(headers, "MT-Fault-ExceptionType"), Text(headers, "MT-Fault-Timestamp")));
+            }
 
-        // Looked at, not taken: every message goes back where it was.
-        foreach (var tag in tags)
-        {
-            await channel.BasicNackAsync(tag, multiple: false, requeue: true, cancellationToken);
+            await channel.BasicPublishAsync("", ErrorQueue(queue), mandatory: true, Fresh(message.BasicProperties), message.Body, cancellationToken);
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
         }
 
         return parked;
@@ -60,9 +70,8 @@ public sealed class ParkedMessages(Uri broker)
         var replayed = 0;
         while (replayed < parked && await channel.BasicGetAsync(ErrorQueue(queue), autoAck: false, cancellationToken) is { } message)
         {
-            var properties = new BasicProperties(message.BasicProperties);
             // MassTransit's endpoint exchange carries the queue's name and routes to it.
-            await channel.BasicPublishAsync(queue, routingKey: "", mandatory: true, properties, message.Body, cancellationToken);
+            await channel.BasicPublishAsync(queue, routingKey: "", mandatory: true, Fresh(message.BasicProperties), message.Body, cancellationToken);
             await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
             replayed++;
         }
@@ -71,6 +80,14 @@ public sealed class ParkedMessages(Uri broker)
     }
 
     private static string ErrorQueue(string queue) => $"{queue}_error";
+
+    /// <summary>The message's properties as a new message carries them: the broker's delivery count stays behind.</summary>
+    private static BasicProperties Fresh(IReadOnlyBasicProperties delivered)
+    {
+        var properties = new BasicProperties(delivered);
+        properties.Headers?.Remove("x-delivery-count");
+        return properties;
+    }
 
     /// <summary>MassTransit creates an error queue with its first fault; until then nothing is parked.</summary>
     private static async Task<bool> ExistsAsync(IConnection connection, string queue, CancellationToken cancellationToken)
@@ -90,6 +107,22 @@ public sealed class ParkedMessages(Uri broker)
 
     private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
         new ConnectionFactory { Uri = broker }.CreateConnectionAsync("operations", cancellationToken);
+
+    /// <summary>The event's type as MassTransit's envelope names it first (<c>urn:message:Namespace:Type</c>), without the scheme.</summary>
+    private static string? MessageType(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var envelope = JsonDocument.Parse(body);
+            return envelope.RootElement.TryGetProperty("messageType", out var types) && types.ValueKind == JsonValueKind.Array && types.GetArrayLength() > 0
+                ? types[0].GetString()?.Replace("urn:message:", "", StringComparison.Ordinal)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static string? Text(IDictionary<string, object?> headers, string name) =>
         headers.TryGetValue(name, out var value) ? value switch

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
 using Cybercrime.Platform.Storage;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -10,12 +13,19 @@ namespace Cybercrime.Platform.Outbox;
 /// broker's confirm, so an event is acknowledged only once the broker holds it; a crash in between
 /// re-publishes the same EventId, which consumers absorb. Woken by every write that adds events,
 /// and polls as a fallback for events an earlier process left behind.
+/// Each copy of a service claims its batch, so that copies do not publish the same events; a
+/// document's events go out one after another, in the order written; an event that cannot be read
+/// is parked, not retried forever in front of the others; and a batch whose confirms do not come
+/// within <see cref="OutboxSettings.PublishTimeout"/> is published again rather than awaited forever.
 /// </summary>
-public sealed partial class OutboxDispatcher(DocumentStore store, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
+public sealed partial class OutboxDispatcher(DocumentStore store, IBus bus, OutboxSettings settings, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    /// <summary>This copy of the service, as its claims name it.</summary>
+    private readonly string _claimant = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,26 +54,84 @@ public sealed partial class OutboxDispatcher(DocumentStore store, IBus bus, ILog
         }
     }
 
-    /// <summary>Publishes one batch and acknowledges what the broker confirmed; returns how many.</summary>
+    /// <summary>
+    /// Claims one batch, publishes it and acknowledges what the broker confirmed; returns how many it
+    /// claimed. On the deadline, what was confirmed is acknowledged and the rest, still claimed by this
+    /// copy, is taken again by the next batch.
+    /// </summary>
     internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        var pending = await store.PendingEventsAsync(BatchSize, cancellationToken);
-        if (pending.Count == 0)
+        var claimed = await store.ClaimAsync(_claimant, BatchSize, settings.ClaimDuration, cancellationToken);
+        if (claimed.Count == 0)
         {
             return 0;
         }
 
-        await Task.WhenAll(pending.Select(p => PublishAsync(p.Message, cancellationToken)));
-        await store.AcknowledgeAsync(pending, cancellationToken);
-        return pending.Count;
+        var published = new ConcurrentQueue<PendingEvent>();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.PublishTimeout);
+        Exception? failure = null;
+        try
+        {
+            // The deadline is enforced here too: a publish waiting for a lost confirm may not heed its token.
+            await Task.WhenAll(claimed.GroupBy(p => (p.Collection, p.DocumentId)).Select(document => PublishInOrderAsync(document, published, deadline.Token)))
+                .WaitAsync(settings.PublishTimeout, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            failure = e;
+        }
+
+        if (!published.IsEmpty)
+        {
+            await store.AcknowledgeAsync([.. published], cancellationToken);
+        }
+
+        if (failure is TimeoutException || (failure is OperationCanceledException && deadline.IsCancellationRequested))
+        {
+            LogPublishTimedOut(logger, store.Name, claimed.Count - published.Count, settings.PublishTimeout.TotalSeconds);
+        }
+        else if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return claimed.Count;
     }
 
-    private Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>One document's events in the order written: a later one waits until the broker has confirmed the earlier.</summary>
+    private async Task PublishInOrderAsync(IEnumerable<PendingEvent> document, ConcurrentQueue<PendingEvent> published, CancellationToken cancellationToken)
     {
-        var (payload, type) = message.Deserialize();
-        return bus.Publish(payload, type, context => context.MessageId = message.EventId, cancellationToken);
+        foreach (var pending in document)
+        {
+            object message;
+            Type type;
+            try
+            {
+                (message, type) = pending.Message.Deserialize();
+                _ = message ?? throw new JsonException("The payload reads as null.");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Poison: it will not read any better next time. Set aside, it blocks nothing behind it.
+                LogParked(logger, e, store.Name, pending.Message.EventId, pending.Message.Type);
+                await store.ParkAsync(pending, $"{e.GetType().Name}: {e.Message}", cancellationToken);
+                continue;
+            }
+
+            await bus.Publish(message, type, context => context.MessageId = pending.Message.EventId, cancellationToken);
+            published.Enqueue(pending);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the {Store} outbox failed; retrying in {DelayMs} ms")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string store, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The broker confirmed not all of a {Store} outbox batch within {TimeoutSeconds} s; publishing the {Unconfirmed} unconfirmed events again")]
+    private static partial void LogPublishTimedOut(ILogger logger, string store, int unconfirmed, double timeoutSeconds);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Event {EventId} ({Type}) of the {Store} outbox cannot be read and was parked; list it at /operations/outbox/{Store}/parked")]
+    private static partial void LogParked(ILogger logger, Exception exception, string store, Guid eventId, string type);
 }

@@ -46,11 +46,30 @@ public abstract class DocumentStore
     /// <summary>Cheap round trip for readiness checks; throws when the database cannot be reached.</summary>
     public abstract Task PingAsync(CancellationToken cancellationToken);
 
-    /// <summary>The oldest events not yet acknowledged as published, at most <paramref name="max"/>.</summary>
+    /// <summary>The oldest events not yet acknowledged as published nor parked, at most <paramref name="max"/>, claimed or not.</summary>
     public abstract Task<IReadOnlyList<PendingEvent>> PendingEventsAsync(int max, CancellationToken cancellationToken);
 
-    /// <summary>Removes published events from the outbox.</summary>
+    /// <summary>
+    /// Claims, in one atomic operation, up to about <paramref name="max"/> pending events for <paramref name="claimant"/>
+    /// until <paramref name="hold"/> has passed: those nobody holds, those it holds already, and those whose hold expired
+    /// (a copy that died). A document's events come in the order written, and none while another claimant holds an earlier one.
+    /// </summary>
+    public abstract Task<IReadOnlyList<PendingEvent>> ClaimAsync(string claimant, int max, TimeSpan hold, CancellationToken cancellationToken);
+
+    /// <summary>Removes published events from the outbox, and their claim.</summary>
     public abstract Task AcknowledgeAsync(IReadOnlyCollection<PendingEvent> published, CancellationToken cancellationToken);
+
+    /// <summary>Sets an event that cannot be published aside, with <paramref name="reason"/>: no claim returns it until replayed.</summary>
+    public abstract Task ParkAsync(PendingEvent entry, string reason, CancellationToken cancellationToken);
+
+    /// <summary>The parked events, oldest first, at most <paramref name="max"/>.</summary>
+    public abstract Task<IReadOnlyList<ParkedEvent>> ParkedEventsAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Puts every parked event back in the outbox (once its cause is fixed); returns how many.</summary>
+    public abstract Task<int> ReplayParkedAsync(CancellationToken cancellationToken);
+
+    /// <summary>When the oldest event still waiting to be published (parked ones aside) was written; null when none waits.</summary>
+    public abstract Task<DateTimeOffset?> OldestPendingAsync(CancellationToken cancellationToken);
 
     /// <summary>The adapter's atomic write of <paramref name="changes"/>.</summary>
     protected abstract Task WriteAsync(Changes changes, CancellationToken cancellationToken);

@@ -51,10 +51,18 @@ public static class StorageRegistration
 
         services.AddKeyedSingleton<DocumentStore>(storeName, (provider, _) => settings.Provider switch
         {
-            StorageProvider.Sqlite => new SqliteDocumentStore(storeName, settings.SqliteFile(storeName), declared.Definitions),
+            StorageProvider.Sqlite => new SqliteDocumentStore(
+                storeName, settings.SqliteFile(storeName), declared.Definitions,
+                TimeSpan.FromSeconds(builder.Configuration.GetValue("Storage:WriteTimeoutSeconds", 10))),
             _ => new MongoDocumentStore(
                 storeName, provider.GetRequiredService<IMongoClient>().GetDatabase(settings.MongoDatabase(storeName)), declared.Definitions),
         });
+
+        services.TryAddSingleton(OutboxSettings.From(builder.Configuration));
+        services.TryAddSingleton<OutboxMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton(storeName, (provider, _) => ActivatorUtilities.CreateInstance<OutboxMonitor>(
+            provider, provider.GetRequiredKeyedService<DocumentStore>(storeName)));
 
         // Not AddHostedService: it keeps one registration per type, and a process may host several stores.
         services.AddSingleton<IHostedService>(provider => new StoreInitializer(provider.GetRequiredKeyedService<DocumentStore>(storeName)));
@@ -68,11 +76,15 @@ public static class StorageRegistration
 
         services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<OutboxDispatcher>(
             provider, provider.GetRequiredKeyedService<DocumentStore>(storeName)));
-        services.AddHealthChecks().Add(new HealthCheckRegistration(
-            $"store-{storeName}",
-            provider => new StoreHealthCheck(provider.GetRequiredKeyedService<DocumentStore>(storeName)),
-            HealthStatus.Unhealthy,
-            ["ready"]));
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredKeyedService<OutboxMonitor>(storeName));
+        services.AddHealthChecks()
+            .Add(new HealthCheckRegistration(
+                $"store-{storeName}",
+                provider => new StoreHealthCheck(provider.GetRequiredKeyedService<DocumentStore>(storeName)),
+                HealthStatus.Unhealthy,
+                ["ready"]))
+            .Add(new HealthCheckRegistration(
+                $"outbox-{storeName}", provider => provider.GetRequiredKeyedService<OutboxMonitor>(storeName), HealthStatus.Unhealthy, ["ready"]));
         return builder;
     }
 

@@ -1,4 +1,3 @@
-using Cybercrime.Platform.Outbox;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Polly;
@@ -13,31 +12,18 @@ namespace Cybercrime.Platform.Storage.Mongo;
 /// own document (an <c>outbox</c> array), so state and events are one atomic single-document write
 /// and no multi-document transaction is needed. Every call goes through a resilience pipeline: a
 /// retry with jittered backoff on transient errors, a circuit breaker so that a dead server fails
-/// fast, and a timeout per attempt.
+/// fast, and a timeout per attempt. Writes that are not idempotent (inserts, version-guarded updates,
+/// transactions) are not retried by that pipeline: a write that timed out may have been committed, and
+/// doing it again would conflict with itself; the driver's retryable writes cover those safely.
 /// </summary>
-public sealed class MongoDocumentStore : DocumentStore
+public sealed partial class MongoDocumentStore : DocumentStore
 {
     private readonly IMongoDatabase _database;
 
-    private readonly ResiliencePipeline _resilience = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-            MaxRetryAttempts = 4,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(100),
-        })
-        .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-            FailureRatio = 0.5,
-            MinimumThroughput = 20,
-            SamplingDuration = TimeSpan.FromSeconds(30),
-            BreakDuration = TimeSpan.FromSeconds(5),
-        })
-        .AddTimeout(TimeSpan.FromSeconds(15))
-        .Build();
+    private readonly ResiliencePipeline _resilience = Pipeline(retry: true);
+
+    /// <summary>For writes that must not be done twice: the circuit breaker and timeout, no retry.</summary>
+    private readonly ResiliencePipeline _writes = Pipeline(retry: false);
 
     public MongoDocumentStore(string name, IMongoDatabase database, IEnumerable<CollectionDefinition> definitions)
         : base(name, definitions)
@@ -61,48 +47,25 @@ public sealed class MongoDocumentStore : DocumentStore
 
         foreach (var definition in Definitions)
         {
-            await Raw(definition.Name).Indexes.CreateManyAsync(MongoDefinitions.Indexes(definition), cancellationToken);
+            await Raw(definition.Name).Indexes.CreateManyAsync(MongoDefinitions.Indexes(definition).Append(MongoOutbox.ParkedIndex()), cancellationToken);
         }
     }
 
     public override Task PingAsync(CancellationToken cancellationToken) =>
         _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
 
-    public override Task<IReadOnlyList<PendingEvent>> PendingEventsAsync(int max, CancellationToken cancellationToken) =>
-        _resilience.ExecuteAsync<IReadOnlyList<PendingEvent>>(async token =>
-        {
-            var pending = new List<PendingEvent>();
-            foreach (var definition in Definitions)
-            {
-                var documents = await Raw(definition.Name)
-                    .Find(MongoDefinitions.WithPendingEvents())
-                    .Project(new BsonDocument(MongoDefinitions.OutboxField, 1))
-                    .Limit(max)
-                    .ToListAsync(token);
-                pending.AddRange(documents.SelectMany(d => d[MongoDefinitions.OutboxField].AsBsonArray.Select(entry =>
-                    new PendingEvent(definition.Name, d["_id"].AsString, MongoDefinitions.ReadOutbox(entry.AsBsonDocument)))));
-            }
-
-            return pending.Take(max).ToList();
-        }, cancellationToken).AsTask();
-
-    public override Task AcknowledgeAsync(IReadOnlyCollection<PendingEvent> published, CancellationToken cancellationToken) =>
-        _resilience.ExecuteAsync(async token =>
-        {
-            foreach (var document in published.GroupBy(p => (p.Collection, p.DocumentId)))
-            {
-                var update = Builders<BsonDocument>.Update.Pipeline(MongoDefinitions.Acknowledge(document.Select(p => p.Message.EventId)));
-                await Raw(document.Key.Collection).UpdateOneAsync(MongoDefinitions.ById(document.Key.DocumentId), update, cancellationToken: token);
-            }
-        }, cancellationToken).AsTask();
-
-    /// <summary>One document alone is atomic as it is; several take a transaction (production runs a replica set).</summary>
+    /// <summary>
+    /// One document alone is atomic as it is; several take a transaction (production runs a replica set)
+    /// with one bulk write per collection, so an import of thousands is a few round trips, not thousands.
+    /// </summary>
     protected override Task WriteAsync(Changes changes, CancellationToken cancellationToken) =>
-        _resilience.ExecuteAsync(async token =>
+        _writes.ExecuteAsync(async token =>
         {
+            var now = DateTime.UtcNow;
             if (changes.Writes.Count == 1)
             {
-                await WriteAsync(null, changes.Writes[0], token);
+                var write = changes.Writes[0];
+                await WriteOneAsync(DefinitionOf(write.DocumentType).Name, write, now, token);
                 return;
             }
 
@@ -110,9 +73,9 @@ public sealed class MongoDocumentStore : DocumentStore
             await session.WithTransactionAsync(
                 async (transaction, ct) =>
                 {
-                    foreach (var write in changes.Writes)
+                    foreach (var collection in changes.Writes.GroupBy(w => DefinitionOf(w.DocumentType).Name))
                     {
-                        await WriteAsync(transaction, write, ct);
+                        await WriteManyAsync(transaction, collection.Key, [.. collection], now, ct);
                     }
 
                     return true;
@@ -120,24 +83,14 @@ public sealed class MongoDocumentStore : DocumentStore
                 cancellationToken: token);
         }, cancellationToken).AsTask();
 
-    private async Task WriteAsync(IClientSessionHandle? session, DocumentWrite write, CancellationToken cancellationToken)
+    private async Task WriteOneAsync(string collection, DocumentWrite write, DateTime now, CancellationToken cancellationToken)
     {
-        var collection = DefinitionOf(write.DocumentType).Name;
-        var document = write.Document.ToBsonDocument(write.DocumentType);
-        var outbox = MongoDefinitions.Outbox(write.Events.Select(OutboxMessage.From));
         bool written;
         if (write.ExpectedVersion == 0)
         {
-            if (outbox.Count > 0)
-            {
-                document[MongoDefinitions.OutboxField] = outbox;
-            }
-
             try
             {
-                await (session is null
-                    ? Raw(collection).InsertOneAsync(document, cancellationToken: cancellationToken)
-                    : Raw(collection).InsertOneAsync(session, document, cancellationToken: cancellationToken));
+                await Raw(collection).InsertOneAsync(MongoWrites.Document(write, now), cancellationToken: cancellationToken);
                 written = true;
             }
             catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
@@ -147,17 +100,39 @@ public sealed class MongoDocumentStore : DocumentStore
         }
         else
         {
-            var filter = MongoDefinitions.AtVersion(write.Document.Id, write.ExpectedVersion);
-            var update = MongoDefinitions.Save(document, outbox);
-            var result = session is null
-                ? await Raw(collection).UpdateOneAsync(filter, update, cancellationToken: cancellationToken)
-                : await Raw(collection).UpdateOneAsync(session, filter, update, cancellationToken: cancellationToken);
+            var result = await Raw(collection).UpdateOneAsync(
+                MongoDefinitions.AtVersion(write.Document.Id, write.ExpectedVersion), MongoWrites.Update(write, now), cancellationToken: cancellationToken);
             written = result.MatchedCount == 1;
         }
 
         if (!written)
         {
             throw new ConcurrencyConflictException(collection, write.Document.Id, write.ExpectedVersion);
+        }
+    }
+
+    /// <summary>Every write of one collection in one ordered bulk write; a conflict aborts the transaction.</summary>
+    private async Task WriteManyAsync(IClientSessionHandle session, string collection, IReadOnlyList<DocumentWrite> writes, DateTime now, CancellationToken cancellationToken)
+    {
+        BulkWriteResult<BsonDocument> result;
+        try
+        {
+            result = await Raw(collection).BulkWriteAsync(session, MongoWrites.Models(writes, now), new BulkWriteOptions { IsOrdered = true }, cancellationToken);
+        }
+        catch (MongoBulkWriteException<BsonDocument> e) when (e.WriteErrors.FirstOrDefault(w => w.Category == ServerErrorCategory.DuplicateKey) is { } duplicate)
+        {
+            var write = writes[duplicate.Index];
+            throw new ConcurrencyConflictException(collection, write.Document.Id, write.ExpectedVersion);
+        }
+
+        var updates = writes.Where(w => w.ExpectedVersion != 0).ToList();
+        if (result.MatchedCount < updates.Count)
+        {
+            // Which one: the first whose expected version is no longer stored.
+            var current = await Raw(collection).Find(session, MongoDefinitions.ByIds(updates.Select(w => w.Document.Id)))
+                .Project(new BsonDocument("version", 1)).ToListAsync(cancellationToken);
+            var stale = updates.First(w => !current.Any(c => c["_id"].AsString == w.Document.Id && c["version"].ToInt64() == w.ExpectedVersion));
+            throw new ConcurrencyConflictException(collection, stale.Document.Id, stale.ExpectedVersion);
         }
     }
 
@@ -170,6 +145,34 @@ public sealed class MongoDocumentStore : DocumentStore
 
     protected override IDocumentCollection<T> CreateCollection<T>(CollectionDefinition definition) =>
         new MongoCollection<T>(this, definition);
+
+    internal static ResiliencePipeline Pipeline(bool retry)
+    {
+        var pipeline = new ResiliencePipelineBuilder();
+        if (retry)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+                MaxRetryAttempts = 4,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(100),
+            });
+        }
+
+        return pipeline
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+                FailureRatio = 0.5,
+                MinimumThroughput = 20,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = TimeSpan.FromSeconds(5),
+            })
+            .AddTimeout(TimeSpan.FromSeconds(15))
+            .Build();
+    }
 
     /// <summary>Errors worth retrying: the server was unreachable, stepping down or slow, not wrong.</summary>
     private static bool IsTransient(Exception exception) =>

@@ -10,7 +10,7 @@ namespace Cybercrime.Platform.Storage.Sqlite;
 /// file are busy and locked, which Microsoft.Data.Sqlite already retries for up to the command
 /// timeout (30 s); a Polly pipeline around every call cost reporting a fifth of its throughput.
 /// </summary>
-public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
+public sealed partial class SqliteDocumentStore : DocumentStore, IAsyncDisposable
 {
     private const int SqliteConstraint = 19;
 
@@ -18,12 +18,13 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
     private readonly SqliteConnections _connections;
     private readonly SqliteWriter _writer;
 
-    public SqliteDocumentStore(string name, string path, IEnumerable<CollectionDefinition> definitions)
+    /// <param name="writeDeadline">How long a write may wait for the writer (10 s by default) before it fails with <see cref="StoreUnavailableException"/>.</param>
+    public SqliteDocumentStore(string name, string path, IEnumerable<CollectionDefinition> definitions, TimeSpan? writeDeadline = null)
         : base(name, definitions)
     {
         _path = path;
         _connections = new SqliteConnections(path);
-        _writer = new SqliteWriter(_connections.OpenAsync);
+        _writer = new SqliteWriter(_connections.OpenAsync, writeDeadline ?? TimeSpan.FromSeconds(10));
     }
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
         using var connection = await _connections.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
         await ExecuteAsync(connection, SqliteSql.CreateOutbox, cancellationToken);
+        await UpgradeOutboxAsync(connection, cancellationToken);
         foreach (var definition in Definitions)
         {
             foreach (var statement in SqliteSql.CreateCollection(definition))
@@ -48,35 +50,6 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
 
     public override Task PingAsync(CancellationToken cancellationToken) =>
         ReadAsync((connection, token) => ExecuteAsync(connection, "SELECT 1;", token), cancellationToken);
-
-    public override Task<IReadOnlyList<PendingEvent>> PendingEventsAsync(int max, CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<PendingEvent>>(async (connection, token) =>
-        {
-            var command = connection.Statement("SELECT collection, document_id, event_id, type, payload FROM outbox ORDER BY seq LIMIT $max;");
-            command.Parameters.AddWithValue("$max", max);
-            await using var reader = await command.ExecuteReaderAsync(token);
-            var pending = new List<PendingEvent>();
-            while (await reader.ReadAsync(token))
-            {
-                var message = new OutboxMessage(Guid.Parse(reader.GetString(2)), reader.GetString(3), reader.GetString(4));
-                pending.Add(new PendingEvent(reader.GetString(0), reader.GetString(1), message));
-            }
-
-            return pending;
-        }, cancellationToken);
-
-    public override Task AcknowledgeAsync(IReadOnlyCollection<PendingEvent> published, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, token) =>
-        {
-            foreach (var pending in published)
-            {
-                var command = connection.Statement("DELETE FROM outbox WHERE event_id = $event;");
-                command.Parameters.AddWithValue("$event", pending.Message.EventId.ToString());
-                await command.ExecuteNonQueryAsync(token);
-            }
-
-            return true;
-        }, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -140,9 +113,10 @@ public sealed class SqliteDocumentStore : DocumentStore, IAsyncDisposable
         PreparedConnection connection, string collection, string documentId, OutboxMessage message, CancellationToken cancellationToken)
     {
         var command = connection.Statement("""
-            INSERT INTO outbox (collection, document_id, event_id, type, payload)
-            VALUES ($collection, $document, $event, $type, $payload);
+            INSERT INTO outbox (collection, document_id, event_id, type, payload, created_at)
+            VALUES ($collection, $document, $event, $type, $payload, $now);
             """);
+        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$collection", collection);
         command.Parameters.AddWithValue("$document", documentId);
         command.Parameters.AddWithValue("$event", message.EventId.ToString());
