@@ -72,6 +72,20 @@ public sealed class TrainingSummaryTests
     }
 
     [Fact]
+    public void Headcounts_beyond_what_an_int_holds_are_summed_without_overflow()
+    {
+        // Facts recorded before headcounts were bounded: 215 lines of ten million in each of three webinars.
+        var countries = Cybercrime.Contracts.IsoCodes.Countries.Order(StringComparer.Ordinal).Take(215).ToArray();
+        var webinars = Enumerable.Range(0, 3).Select(_ => SessionFacts.From(TrainingFacts.Headcount(
+            TrainingFacts.Session(new DateOnly(2020, 8, 1), [TrainingTopic.Ocsea], format: TrainingFormat.Webinar), 2,
+            [.. countries.Select(c => new Headcount(c, Gender.Female, 10_000_000))]))).ToList();
+
+        var summary = TrainingSummary.Compute(2020, webinars, []);
+
+        Assert.Equal(3L * 215 * 10_000_000, summary.HeadcountParticipants);
+    }
+
+    [Fact]
     public void Breakdowns_sum_to_the_practitioners_and_offices_are_counted_apart()
     {
         var summary = Compute(
