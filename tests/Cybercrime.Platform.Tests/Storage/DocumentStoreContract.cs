@@ -5,7 +5,7 @@ using Cybercrime.Platform.Storage;
 namespace Cybercrime.Platform.Tests.Storage;
 
 /// <summary>What every storage adapter must do; each adapter runs these against a real database.</summary>
-public abstract class DocumentStoreContract
+public abstract partial class DocumentStoreContract
 {
     /// <summary>A fresh, empty, initialised store holding the widget collection.</summary>
     protected abstract Task<DocumentStore> CreateStoreAsync();
@@ -228,7 +228,7 @@ public abstract class DocumentStoreContract
     {
         var (_, widgets) = await FreshAsync();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => widgets.WhereAsync("due", ["2020-05-08"], TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => widgets.WhereAsync("size", [1L], TestContext.Current.CancellationToken));
         Assert.Contains("not an indexed field", error.Message, StringComparison.Ordinal);
     }
 

@@ -30,9 +30,12 @@ internal static class SqliteSql
     }
 
     /// <summary>The indexed expression for a field; queries must use the same text for SQLite to use the index.</summary>
-    public static string Field(string field) =>
+    public static string Field(string field) => $"json_extract(body, '{Path(field)}')";
+
+    /// <summary>The JSON path of a field, checked to hold nothing but letters, digits and dots.</summary>
+    public static string Path(string field) =>
         field.All(c => char.IsAsciiLetterOrDigit(c) || c == '.')
-            ? $"json_extract(body, '$.{field}')"
+            ? $"$.{field}"
             : throw new ArgumentException($"'{field}' is not a valid field path.", nameof(field));
 
     /// <summary>Binds a document's id, version and JSON body as $id, $version and $body.</summary>
