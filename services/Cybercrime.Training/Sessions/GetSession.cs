@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cybercrime.Contracts.Training;
+using Cybercrime.Platform.Storage.Queries;
 
 namespace Cybercrime.Training.Sessions;
 
@@ -15,8 +16,9 @@ internal static class GetSession
                     return denied;
                 }
 
-                var registrations = await store.Registrations.WhereAsync("sessionId", [session!.Id], cancellationToken);
-                var counts = Enum.GetValues<EnrolmentStatus>().ToDictionary(status => status, status => registrations.Count(r => r.Status == status));
+                var groups = await store.Registrations.GroupAsync(Filter.Equal("sessionId", session!.Id), ["status"], cancellationToken: cancellationToken);
+                var counted = groups.ToDictionary(g => g.KeyAt<EnrolmentStatus>(0), g => (int)g.Count);
+                var counts = Enum.GetValues<EnrolmentStatus>().ToDictionary(status => status, status => counted.GetValueOrDefault(status));
                 return TypedResults.Ok(SessionView.Of(session, counts));
             })
             .WithSummary("One of the caller's office's sessions, with its enrolments by status.");

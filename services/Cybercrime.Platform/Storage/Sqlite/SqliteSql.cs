@@ -23,9 +23,10 @@ internal static class SqliteSql
     public static IEnumerable<string> CreateCollection(CollectionDefinition definition)
     {
         yield return $"""CREATE TABLE IF NOT EXISTS "{definition.Name}" (id TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL);""";
-        foreach (var field in definition.IndexedFields)
+        foreach (var index in definition.Indexes)
         {
-            yield return $"""CREATE INDEX IF NOT EXISTS "ix_{definition.Name}_{field}" ON "{definition.Name}" ({Field(field)});""";
+            var columns = string.Join(", ", index.Select(field => field == CollectionDefinition.IdField ? "id" : Field(field)));
+            yield return $"""CREATE INDEX IF NOT EXISTS "ix_{definition.Name}_{string.Join('_', index)}" ON "{definition.Name}" ({columns});""";
         }
     }
 
