@@ -95,12 +95,12 @@ internal static class QueriesSeed
             WITH held AS MATERIALIZED (
                 SELECT id, body, json_extract(body, '$.endDate') AS endDate, json_extract(body, '$.format') AS format, json_extract(body, '$.trainTheTrainer') AS ttt
                 FROM "training-sessions" WHERE json_extract(body, '$.endYear') = 2020 AND json_extract(body, '$.cancelled') = 0),
-            p AS MATERIALIZED (
-                SELECT p.id, json_extract(p.body, '$.participantId') AS person, json_extract(p.body, '$.status') AS status,
-                    json_extract(p.body, '$.countryCode') AS country, json_extract(p.body, '$.gender') AS gender,
-                    json_extract(p.body, '$.agencyType') AS agency, json_extract(p.body, '$.office') AS office,
-                    h.id AS session, h.endDate, h.format, h.ttt
-                FROM "training-participations" p JOIN held h ON json_extract(p.body, '$.sessionId') = h.id),
+            raw AS MATERIALIZED (
+                SELECT id, json_extract(body, '$.sessionId') AS session, json_extract(body, '$.participantId') AS person,
+                    json_extract(body, '$.status') AS status, json_extract(body, '$.countryCode') AS country, json_extract(body, '$.gender') AS gender,
+                    json_extract(body, '$.agencyType') AS agency, json_extract(body, '$.office') AS office
+                FROM "training-participations" WHERE json_extract(body, '$.sessionId') IN (SELECT id FROM held)),
+            p AS MATERIALIZED (SELECT raw.*, h.endDate, h.format, h.ttt FROM raw JOIN held h ON h.id = raw.session),
             completed AS MATERIALIZED (SELECT * FROM p WHERE status = 'completed'),
             latest AS MATERIALIZED (
                 SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY person ORDER BY endDate DESC, id DESC) AS n FROM completed) WHERE n = 1)

@@ -86,6 +86,17 @@ public sealed class MongoQueryRenderingTests
     }
 
     [Fact]
+    public void A_compound_index_lists_its_fields_in_order_with_the_key_as_id()
+    {
+        var index = MongoDefinitions.Indexes(new Cybercrime.Platform.Storage.CollectionDefinition(typeof(Widget), "widgets", ["owner,year,id"])).First();
+
+        Assert.Equal(
+            BsonDocument.Parse("""{ "owner": 1, "year": 1, "_id": 1 }"""),
+            ((MongoDB.Driver.BsonDocumentIndexKeysDefinition<BsonDocument>)index.Keys).Document);
+        Assert.Equal("ix_owner_year_id", index.Options.Name);
+    }
+
+    [Fact]
     public void Grouped_keys_read_back_as_the_members_types()
     {
         Assert.Equal(WidgetKind.VeryLarge, MongoQueries.Read<Widget>("kind", "VeryLarge"));
