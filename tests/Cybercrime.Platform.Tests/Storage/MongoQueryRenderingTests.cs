@@ -80,6 +80,7 @@ public sealed class MongoQueryRenderingTests
             [
                 BsonDocument.Parse("""{ "$match": { } }"""),
                 BsonDocument.Parse("""{ "$group": { "_id": "$owner" } }"""),
+                BsonDocument.Parse("""{ "$match": { "_id": { "$ne": null } } }"""),
                 BsonDocument.Parse("""{ "$count": "value" }"""),
             ],
             MongoQueries.CountDistinct<Widget>(Filter.All, "owner"));

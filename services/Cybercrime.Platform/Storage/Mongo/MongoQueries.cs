@@ -47,11 +47,15 @@ internal static class MongoQueries
         new("$group", new BsonDocument { { "_id", BsonNull.Value }, { "value", new BsonDocument("$sum", "$" + Element(field)) } }),
     ];
 
-    /// <summary><c>$match</c>, a <c>$group</c> per value of the field, then <c>$count</c> of the groups into <c>value</c>.</summary>
+    /// <summary>
+    /// <c>$match</c>, a <c>$group</c> per value of the field, then <c>$count</c> of the groups into
+    /// <c>value</c>; a missing or null value is not a value, as in SQL's <c>count(DISTINCT …)</c>.
+    /// </summary>
     public static BsonDocument[] CountDistinct<T>(Filter filter, string field) =>
     [
         new("$match", Filter<T>(filter)),
         new("$group", new BsonDocument("_id", "$" + Element(field))),
+        new("$match", new BsonDocument("_id", new BsonDocument("$ne", BsonNull.Value))),
         new("$count", "value"),
     ];
 
