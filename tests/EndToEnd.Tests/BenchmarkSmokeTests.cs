@@ -35,7 +35,7 @@ public sealed class BenchmarkSmokeTests
 
         Assert.All(["summary", "session", "page"], read =>
         {
-            Assert.Single(results[read]!["baselineMs"]!.AsArray());
+            Assert.Equal(results[read]!["baselineMs"]!.AsArray().Count, results[read]!["measuredMs"]!.AsArray().Count);
             Assert.True(results[read]!["ratio"]!.GetValue<double>() > 0, read);
             Assert.True(results[read]!["measuredAllocatedMiB"]![0]!.GetValue<double>() > 0, read);
         });

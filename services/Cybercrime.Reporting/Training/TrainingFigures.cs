@@ -22,9 +22,12 @@ internal sealed class TrainingFigures(IDocumentCollection<SessionFacts> sessions
         var byStatus = await participations.GroupAsync(inHeld, ["sessionId", "status"], cancellationToken: cancellationToken);
         var byAttributes = await participations.GroupAsync(completed, ["countryCode", "gender", "agencyType", "office"], cancellationToken: cancellationToken);
         var repeaters = await participations.GroupAsync(completed, ["participantId"], minCount: 2, cancellationToken: cancellationToken);
+        // Found by person alone, so that the store takes the participantId index; the few of other years or statuses are dropped here.
         var repeated = repeaters.Count == 0
             ? []
-            : await participations.ListAsync(new Query(Filter.AnyOf("participantId", repeaters.Select(g => g.KeyAt<Guid>(0))).And(completed), []), cancellationToken);
+            : (await participations.ListAsync(new Query(Filter.AnyOf("participantId", repeaters.Select(g => g.KeyAt<Guid>(0))), []), cancellationToken))
+                .Where(p => p.Status == EnrolmentStatus.Completed && held.ContainsKey(p.SessionId))
+                .ToList();
 
         var perSession = byStatus
             .Where(g => g.KeyAt<EnrolmentStatus>(1) == EnrolmentStatus.Completed)
