@@ -15,8 +15,8 @@ public static class ReportingService
     public static IHostApplicationBuilder AddReportingService(this IHostApplicationBuilder builder) =>
         builder
             .AddDocumentStore("reporting", store => store
-                .Collection<SessionFacts>("training-sessions", "endYear")
-                .Collection<ParticipationFacts>("training-participations", "sessionId"))
+                .Collection<SessionFacts>(SessionFacts.CollectionName, SessionFacts.Indexes)
+                .Collection<ParticipationFacts>(ParticipationFacts.CollectionName, ParticipationFacts.Indexes))
             .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue);
 
     public static IEndpointRouteBuilder MapReportingEndpoints(this IEndpointRouteBuilder app)

@@ -16,8 +16,10 @@ public static class TrainingService
     public static IHostApplicationBuilder AddTrainingService(this IHostApplicationBuilder builder)
     {
         builder.AddDocumentStore(StoreName, store => store
-            .Collection<TrainingSession>("sessions", "office")
-            .Collection<Registration>("registrations", "sessionId", "participantId"));
+            // The office's sessions newest first come straight from the first index; the others serve the list's filters.
+            .Collection<TrainingSession>("sessions", "office,details.startDate", "office", "details.endDate", "details.topics", "details.hostCountry", "details.format")
+            // Enrolments by status are counted from the second index alone, without reading the documents.
+            .Collection<Registration>("registrations", "sessionId", "sessionId,status", "participantId"));
         builder.Services.AddSingleton<TrainingStore>();
         builder.Services.AddSingleton(new ParticipantIdentity(builder.Require(ParticipantIdentity.KeySetting)));
         return builder;

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Cybercrime.Benchmarks;
 
-internal sealed record BenchmarkOptions(string Scenario, int Rows, int Runs, int Scale, int WarmUpSeconds, bool Smoke, string Output)
+internal sealed record BenchmarkOptions(
+    string Scenario, int Rows, int Runs, int Scale, int WarmUpSeconds, bool Smoke, string Output, int Participations, int Registrations, int Sessions)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -19,6 +20,9 @@ internal sealed record BenchmarkOptions(string Scenario, int Rows, int Runs, int
             int.Parse(Value("--scale", "1"), CultureInfo.InvariantCulture),
             int.Parse(Value("--warmup", "20"), CultureInfo.InvariantCulture),
             args.Contains("--smoke"),
-            Value("--out", "benchmark-results"));
+            Value("--out", "benchmark-results"),
+            int.Parse(Value("--participations", "200000"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--registrations", "100000"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--sessions", "100000"), CultureInfo.InvariantCulture));
     }
 }

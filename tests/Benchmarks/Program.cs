@@ -2,6 +2,7 @@ using Cybercrime.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- pipeline [--scale 1] [--warmup 20] [--out benchmark-results]
 // dotnet run -c Release --project tests/Benchmarks -- import [--rows 5000] [--runs 5]
+// dotnet run -c Release --project tests/Benchmarks -- queries [--participations 200000] [--registrations 100000] [--sessions 100000] [--runs 5] [--smoke]
 var options = BenchmarkOptions.Parse(args);
 switch (options.Scenario)
 {
@@ -15,6 +16,11 @@ switch (options.Scenario)
         pipeline.Print();
         pipeline.Write(options.Output);
         break;
+    case "queries":
+        var queries = await QueriesBenchmark.RunAsync(options);
+        queries.Print();
+        queries.Write(options.Output);
+        break;
     default:
-        throw new ArgumentException($"Unknown scenario '{options.Scenario}'. Scenarios: pipeline, import.");
+        throw new ArgumentException($"Unknown scenario '{options.Scenario}'. Scenarios: pipeline, import, queries.");
 }

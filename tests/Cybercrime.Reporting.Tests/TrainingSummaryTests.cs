@@ -1,21 +1,25 @@
 using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
+using Cybercrime.Platform.Storage.Sqlite;
 using Cybercrime.Reporting.Training;
 
 namespace Cybercrime.Reporting.Tests;
 
-public sealed class TrainingSummaryTests
+/// <summary>The summary's rules, computed by a real (SQLite) store from the facts.</summary>
+public sealed class TrainingSummaryTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("cybercrime-reporting-").FullName;
+
     private static readonly TrainingSessionScheduled May = TrainingFacts.Session(new DateOnly(2020, 5, 8), [TrainingTopic.DigitalForensics, TrainingTopic.Osint]);
     private static readonly TrainingSessionScheduled November = TrainingFacts.Session(
         new DateOnly(2020, 11, 20), [TrainingTopic.Osint], office: "BKK", format: TrainingFormat.InPerson, trainTheTrainer: true);
     private static readonly TrainingSessionScheduled NextYear = TrainingFacts.Session(new DateOnly(2021, 1, 15), [TrainingTopic.Cryptocurrency]);
 
     [Fact]
-    public void A_practitioner_who_completed_two_sessions_counts_once_with_their_latest_attributes()
+    public async Task A_practitioner_who_completed_two_sessions_counts_once_with_their_latest_attributes()
     {
         var ana = Guid.NewGuid();
-        var summary = Compute(
+        var summary = await ComputeAsync(
             TrainingFacts.In(May, ana, country: "GTM", agency: AgencyType.LawEnforcement).Completion,
             TrainingFacts.In(November, ana, country: "HND", agency: AgencyType.Prosecution).Completion);
 
@@ -27,9 +31,9 @@ public sealed class TrainingSummaryTests
     }
 
     [Fact]
-    public void Only_completions_train_and_only_places_taken_up_count_as_participations()
+    public async Task Only_completions_train_and_only_places_taken_up_count_as_participations()
     {
-        var summary = Compute(
+        var summary = await ComputeAsync(
             TrainingFacts.In(May, Guid.NewGuid()).Registration,
             TrainingFacts.In(May, Guid.NewGuid()).Attendance,
             TrainingFacts.In(May, Guid.NewGuid()).Waitlisting,
@@ -42,13 +46,12 @@ public sealed class TrainingSummaryTests
     }
 
     [Fact]
-    public void Cancelled_sessions_other_years_and_unknown_sessions_are_left_out()
+    public async Task Cancelled_sessions_other_years_and_unknown_sessions_are_left_out()
     {
         var cancelled = TrainingFacts.Session(new DateOnly(2020, 3, 1), [TrainingTopic.Ocsea]);
         var unknown = TrainingFacts.Session(new DateOnly(2020, 3, 1), [TrainingTopic.Ocsea]);
 
-        var summary = TrainingSummary.Compute(
-            2020,
+        var summary = await SummaryAsync(
             [SessionFacts.From(TrainingFacts.Cancelled(cancelled)), SessionFacts.From(NextYear)],
             Facts(TrainingFacts.In(NextYear, Guid.NewGuid()).Completion, TrainingFacts.In(cancelled, Guid.NewGuid()).Completion, TrainingFacts.In(unknown, Guid.NewGuid()).Completion));
 
@@ -57,14 +60,13 @@ public sealed class TrainingSummaryTests
     }
 
     [Fact]
-    public void Train_the_trainer_graduates_and_headcounts_are_counted_apart_from_practitioners()
+    public async Task Train_the_trainer_graduates_and_headcounts_are_counted_apart_from_practitioners()
     {
         var webinar = TrainingFacts.Session(new DateOnly(2020, 8, 1), [TrainingTopic.Ocsea], format: TrainingFormat.Webinar);
         var counted = TrainingFacts.Headcount(webinar, 2, new Headcount("SEN", Gender.Female, 300), new Headcount("CIV", Gender.Male, 120));
         var trainer = Guid.NewGuid();
 
-        var summary = TrainingSummary.Compute(
-            2020,
+        var summary = await SummaryAsync(
             [SessionFacts.From(May), SessionFacts.From(November), SessionFacts.From(counted)],
             Facts(TrainingFacts.In(November, trainer).Completion, TrainingFacts.In(November, Guid.NewGuid()).Registration, TrainingFacts.In(May, trainer).Completion));
 
@@ -72,9 +74,23 @@ public sealed class TrainingSummaryTests
     }
 
     [Fact]
-    public void Breakdowns_sum_to_the_practitioners_and_offices_are_counted_apart()
+    public async Task Headcounts_beyond_what_an_int_holds_are_summed_without_overflow()
     {
-        var summary = Compute(
+        // Facts recorded before headcounts were bounded: 215 lines of ten million in each of three webinars.
+        var countries = Cybercrime.Contracts.IsoCodes.Countries.Order(StringComparer.Ordinal).Take(215).ToArray();
+        var webinars = Enumerable.Range(0, 3).Select(_ => SessionFacts.From(TrainingFacts.Headcount(
+            TrainingFacts.Session(new DateOnly(2020, 8, 1), [TrainingTopic.Ocsea], format: TrainingFormat.Webinar), 2,
+            [.. countries.Select(c => new Headcount(c, Gender.Female, 10_000_000))]))).ToList();
+
+        var summary = await SummaryAsync(webinars, []);
+
+        Assert.Equal(3L * 215 * 10_000_000, summary.HeadcountParticipants);
+    }
+
+    [Fact]
+    public async Task Breakdowns_sum_to_the_practitioners_and_offices_are_counted_apart()
+    {
+        var summary = await ComputeAsync(
             TrainingFacts.In(May, Guid.NewGuid(), Gender.Female, "GTM").Completion,
             TrainingFacts.In(May, Guid.NewGuid(), Gender.Male, "GTM").Completion,
             TrainingFacts.In(November, Guid.NewGuid(), Gender.Undisclosed, "THA", AgencyType.Judiciary).Completion);
@@ -97,6 +113,22 @@ public sealed class TrainingSummaryTests
 
     private static List<ParticipationFacts> Facts(params IParticipantEvent[] events) => [.. events.Select(ParticipationFacts.From)];
 
-    private static TrainingSummaryResponse Compute(params IParticipantEvent[] events) =>
-        TrainingSummary.Compute(2020, [SessionFacts.From(May), SessionFacts.From(November), SessionFacts.From(NextYear)], Facts(events));
+    private Task<TrainingSummaryResponse> ComputeAsync(params IParticipantEvent[] events) =>
+        SummaryAsync([SessionFacts.From(May), SessionFacts.From(November), SessionFacts.From(NextYear)], Facts(events));
+
+    /// <summary>The 2020 summary a fresh store computes, checked against the rules applied in memory.</summary>
+    private async Task<TrainingSummaryResponse> SummaryAsync(List<SessionFacts> sessions, List<ParticipationFacts> participations)
+    {
+        var store = new SqliteDocumentStore("reporting", Path.Combine(_folder, $"{Guid.NewGuid():N}.db"), FactsStore.Definitions);
+        await store.InitializeAsync(TestContext.Current.CancellationToken);
+        var summary = await FactsStore.SummaryAsync(store, 2020, sessions, participations);
+        TrainingFiguresContract.AssertSame(ReferenceSummary.Compute(2020, sessions, participations), summary);
+        return summary;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
 }

@@ -28,6 +28,19 @@ public sealed class BenchmarkSmokeTests
         Assert.All(["load generator", "training", "reporting"], process => Assert.True(cpu[process]!.GetValue<double>() > 0, process));
     }
 
+    [Fact]
+    public async Task The_queries_benchmark_compares_each_read_with_its_baseline()
+    {
+        var results = await RunAsync("queries", "--smoke");
+
+        Assert.All(["summary", "session", "page"], read =>
+        {
+            Assert.Equal(results[read]!["baselineMs"]!.AsArray().Count, results[read]!["measuredMs"]!.AsArray().Count);
+            Assert.True(results[read]!["ratio"]!.GetValue<double>() > 0, read);
+            Assert.True(results[read]!["measuredAllocatedMiB"]![0]!.GetValue<double>() > 0, read);
+        });
+    }
+
     /// <summary>Runs the benchmark program as its own process and reads the JSON it writes.</summary>
     private static async Task<JsonNode> RunAsync(string scenario, params string[] options)
     {

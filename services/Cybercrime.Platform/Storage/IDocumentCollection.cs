@@ -1,4 +1,5 @@
 using Cybercrime.Contracts;
+using Cybercrime.Platform.Storage.Queries;
 
 namespace Cybercrime.Platform.Storage;
 
@@ -12,6 +13,23 @@ public interface IDocumentCollection<T> where T : class, IDocument
 
     /// <summary>Documents whose <paramref name="field"/> (a declared index, camelCase) equals any of the values.</summary>
     Task<IReadOnlyList<T>> WhereAsync<TValue>(string field, IReadOnlyCollection<TValue> anyOf, CancellationToken cancellationToken = default);
+
+    /// <summary>The documents the query selects, sorted, skipped and limited by the store.</summary>
+    Task<IReadOnlyList<T>> ListAsync(Query query, CancellationToken cancellationToken = default);
+
+    Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many documents share each combination of values of <paramref name="by"/>, keeping only the
+    /// groups of at least <paramref name="minCount"/>. The fields grouped by need no index.
+    /// </summary>
+    Task<IReadOnlyList<Group>> GroupAsync(Filter filter, IReadOnlyList<string> by, long minCount = 1, CancellationToken cancellationToken = default);
+
+    /// <summary>The sum of a whole-number field over the documents selected (0 when none is).</summary>
+    Task<long> SumAsync(Filter filter, string field, CancellationToken cancellationToken = default);
+
+    /// <summary>How many distinct values <paramref name="field"/> takes over the documents selected.</summary>
+    Task<long> CountDistinctAsync(Filter filter, string field, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes the aggregate and the events it raised in one atomic write (the outbox). Succeeds only

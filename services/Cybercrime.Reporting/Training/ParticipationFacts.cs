@@ -6,6 +6,11 @@ namespace Cybercrime.Reporting.Training;
 /// <summary>One participant in one session as it stands, keyed by the registration and guarded by its version.</summary>
 internal sealed class ParticipationFacts : IDocument
 {
+    public const string CollectionName = "training-participations";
+
+    /// <summary>Completions per session come from the first index alone; a person's completions from the second.</summary>
+    public static readonly string[] Indexes = ["sessionId,status", "participantId"];
+
     public required string Id { get; init; }
 
     public required long Version { get; init; }
@@ -25,7 +30,7 @@ internal sealed class ParticipationFacts : IDocument
     public required EnrolmentStatus Status { get; init; }
 
     /// <summary>Took or is taking part: a place held and not a no-show.</summary>
-    public bool TakesPart() => Status is EnrolmentStatus.Registered or EnrolmentStatus.Attended or EnrolmentStatus.Completed;
+    public static bool TakesPart(EnrolmentStatus status) => status is EnrolmentStatus.Registered or EnrolmentStatus.Attended or EnrolmentStatus.Completed;
 
     public static ParticipationFacts From(IParticipantEvent e) => new()
     {

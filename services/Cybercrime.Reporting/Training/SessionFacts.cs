@@ -7,6 +7,11 @@ namespace Cybercrime.Reporting.Training;
 /// <summary>What reporting knows of a session: its latest snapshot, keyed by its id and guarded by its version.</summary>
 internal sealed class SessionFacts : IDocument
 {
+    public const string CollectionName = "training-sessions";
+
+    /// <summary>The sessions held in a year, of an office or region.</summary>
+    public static readonly string[] Indexes = ["endYear,cancelled,office"];
+
     public required string Id { get; init; }
 
     public required long Version { get; init; }

@@ -14,7 +14,7 @@ internal sealed record TrainingSummaryResponse(
     int Participations,
     int Completions,
     int TrainTheTrainerGraduates,
-    int HeadcountParticipants,
+    long HeadcountParticipants,
     IReadOnlyDictionary<TrainingTopic, int> ByTopic,
     IReadOnlyDictionary<string, int> ByCountry,
     IReadOnlyDictionary<Gender, int> ByGender,
@@ -24,8 +24,9 @@ internal sealed record TrainingSummaryResponse(
 
 /// <summary>
 /// <c>GET /reporting/training/summary?year=Y[&amp;office=][&amp;region=]</c>: "N practitioners from M
-/// countries were trained". Everything is derived at read time from keyed facts: people and countries
-/// are distinct keys, never running counters, so no replay can count anyone twice.
+/// countries were trained". Everything is derived at read time from keyed facts, by the store
+/// (<see cref="TrainingFigures"/>): people and countries are distinct keys, never running counters,
+/// so no replay can count anyone twice.
 /// </summary>
 internal static class TrainingSummary
 {
@@ -49,56 +50,10 @@ internal static class TrainingSummary
                     return errors.ToResult();
                 }
 
-                var inYear = (await sessions.WhereAsync("endYear", [year!.Value], cancellationToken))
-                    .Where(s => (office is null || s.Office == office) && (regionFilter is null || s.Region == regionFilter))
-                    .ToList();
-                var people = await participations.WhereAsync("sessionId", inYear.Select(s => s.Id).ToList(), cancellationToken);
-                return TypedResults.Ok(Compute(year.Value, inYear, people) with { Office = office, Region = regionFilter });
+                var figures = new TrainingFigures(sessions, participations);
+                return TypedResults.Ok(await figures.ComputeAsync(year!.Value, office, regionFilter, cancellationToken) with { Office = office, Region = regionFilter });
             })
             .WithSummary("Practitioners trained in a year: distinct people and countries, participations, completions and breakdowns.")
             .Produces<TrainingSummaryResponse>()
             .ProducesValidationProblem();
-
-    /// <summary>
-    /// A practitioner is trained in a year when they completed at least one session ending in it that
-    /// was not cancelled. Their gender, country and agency are those of their latest completion;
-    /// topics and formats count each practitioner once per topic or format.
-    /// </summary>
-    public static TrainingSummaryResponse Compute(int year, IReadOnlyList<SessionFacts> sessions, IReadOnlyList<ParticipationFacts> participations)
-    {
-        var held = sessions.Where(s => s.EndYear == year && !s.Cancelled).ToDictionary(s => s.Id);
-        var inYear = participations.Where(p => held.ContainsKey(p.SessionId)).ToList();
-        var completed = inYear.Where(p => p.Status == EnrolmentStatus.Completed).ToList();
-
-        var practitioners = completed
-            .GroupBy(p => p.ParticipantId)
-            .Select(person => person.MaxBy(p => (held[p.SessionId].EndDate, p.Id))!)
-            .ToList();
-
-        return new TrainingSummaryResponse(
-            year,
-            Office: null,
-            Region: null,
-            practitioners.Count,
-            practitioners.Select(p => p.CountryCode).Distinct(StringComparer.Ordinal).Count(),
-            inYear.Count(p => p.TakesPart()),
-            completed.Count,
-            completed.Where(p => held[p.SessionId].TrainTheTrainer).Select(p => p.ParticipantId).Distinct().Count(),
-            held.Values.Sum(s => s.Headcounts.Sum(h => h.Count)),
-            DistinctPer(completed, p => held[p.SessionId].Topics),
-            practitioners.CountBy(p => p.CountryCode).ToDictionary(),
-            practitioners.CountBy(p => p.Gender).ToDictionary(),
-            practitioners.CountBy(p => p.AgencyType).ToDictionary(),
-            DistinctPer<TrainingFormat>(completed, p => [held[p.SessionId].Format]),
-            practitioners.CountBy(p => p.Office).ToDictionary());
-    }
-
-    /// <summary>Practitioners per key, each counted once per key however many of their completions share it.</summary>
-    private static Dictionary<TKey, int> DistinctPer<TKey>(IEnumerable<ParticipationFacts> completed, Func<ParticipationFacts, IEnumerable<TKey>> keys)
-        where TKey : notnull =>
-        completed
-            .SelectMany(p => keys(p).Select(key => (key, p.ParticipantId)))
-            .Distinct()
-            .CountBy(pair => pair.key)
-            .ToDictionary();
 }

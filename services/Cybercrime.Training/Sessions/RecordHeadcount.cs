@@ -19,6 +19,12 @@ internal static class RecordHeadcount
 {
     public const int MaxCount = 10_000_000;
 
+    /// <summary>
+    /// What one session may claim in all: a webinar of ten million is already beyond any the programme
+    /// has run, and bounding the whole (not only each line) keeps every sum over sessions far from overflow.
+    /// </summary>
+    public const long MaxTotal = 10_000_000;
+
     public static void MapRecordHeadcount(this RouteGroupBuilder training) =>
         training.MapPut("/sessions/{id:guid}/headcount", HandleAsync)
             .WithSummary("Records attendance counts per country and gender for a webinar.")
@@ -72,6 +78,8 @@ internal static class RecordHeadcount
             errors.Check(seen.Add((line.CountryCode, line.Gender)), $"counts[{i}]", "This country and gender are counted twice.");
         }
 
+        var total = lines.Sum(l => (long)Math.Max(0, l?.Count ?? 0));
+        errors.Check(total <= MaxTotal, "counts", $"The counts add up to {total}; a session reaches at most {MaxTotal} people.");
         return errors.Any ? null : [.. lines.Select(l => new Headcount(l!.CountryCode!, l.Gender!.Value, l.Count!.Value))];
     }
 }

@@ -27,7 +27,10 @@ public sealed class Widget : IDocument
 
     public DateOnly? Due { get; init; }
 
-    public static Widget Make(string id, long version = 1, string name = "w", int year = 2020, Guid? owner = null, WidgetKind kind = WidgetKind.Small) => new()
+    /// <summary>Not indexed: summed and grouped, never filtered on.</summary>
+    public long Size { get; init; }
+
+    public static Widget Make(string id, long version = 1, string name = "w", int year = 2020, Guid? owner = null, WidgetKind kind = WidgetKind.Small, long size = 1) => new()
     {
         Id = id,
         Version = version,
@@ -37,7 +40,8 @@ public sealed class Widget : IDocument
         Kind = kind,
         Tags = [kind, WidgetKind.VeryLarge],
         Due = new DateOnly(year, 5, 8),
+        Size = size,
     };
 
-    public static readonly CollectionDefinition Definition = new(typeof(Widget), "widgets", ["name", "year", "owner", "kind"]);
+    public static readonly CollectionDefinition Definition = new(typeof(Widget), "widgets", ["name", "year", "owner", "kind", "due", "tags"]);
 }

@@ -1,4 +1,6 @@
 using Cybercrime.Contracts;
+using Cybercrime.Platform.Storage.Queries;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Cybercrime.Platform.Storage.Mongo;
@@ -21,6 +23,57 @@ internal sealed class MongoCollection<T>(MongoDocumentStore store, CollectionDef
         definition.EnsureIndexed(field);
         return store.RunAsync<IReadOnlyList<T>>(async token =>
             await _typed.Find(MongoDefinitions.AnyOf<T>(field, anyOf.Cast<object?>())).ToListAsync(token), cancellationToken).AsTask();
+    }
+
+    public Task<IReadOnlyList<T>> ListAsync(Query query, CancellationToken cancellationToken = default)
+    {
+        definition.EnsureIndexed(query.Where, query.OrderBy);
+        var filter = MongoQueries.Filter<T>(query.Where);
+        var sort = MongoQueries.Sort(query.OrderBy);
+        return store.RunAsync<IReadOnlyList<T>>(async token =>
+        {
+            var find = _typed.Find(filter).Sort(sort).Skip(query.Skip);
+            return await (query.Take == int.MaxValue ? find : find.Limit(query.Take)).ToListAsync(token);
+        }, cancellationToken).AsTask();
+    }
+
+    public Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default)
+    {
+        definition.EnsureIndexed(filter);
+        var rendered = MongoQueries.Filter<T>(filter);
+        return store.RunAsync(async token => await _typed.CountDocumentsAsync(rendered, cancellationToken: token), cancellationToken).AsTask();
+    }
+
+    public Task<IReadOnlyList<Group>> GroupAsync(Filter filter, IReadOnlyList<string> by, long minCount = 1, CancellationToken cancellationToken = default)
+    {
+        definition.EnsureIndexed(filter);
+        var pipeline = MongoQueries.Group<T>(filter, by, minCount);
+        return store.RunAsync<IReadOnlyList<Group>>(async token =>
+        {
+            var groups = await _typed.Aggregate<BsonDocument>(pipeline, cancellationToken: token).ToListAsync(token);
+            return [.. groups.Select(g =>
+            {
+                var key = g["_id"].AsBsonDocument;
+                return new Group([.. by.Select((field, i) => MongoQueries.Read<T>(field, key.GetValue($"k{i}", BsonNull.Value)))], g["count"].ToInt64());
+            })];
+        }, cancellationToken).AsTask();
+    }
+
+    public Task<long> SumAsync(Filter filter, string field, CancellationToken cancellationToken = default) =>
+        ScalarAsync(filter, MongoQueries.Sum<T>(filter, field), cancellationToken);
+
+    public Task<long> CountDistinctAsync(Filter filter, string field, CancellationToken cancellationToken = default) =>
+        ScalarAsync(filter, MongoQueries.CountDistinct<T>(filter, field), cancellationToken);
+
+    /// <summary>Runs a pipeline that ends in at most one document holding <c>value</c>; none means 0.</summary>
+    private Task<long> ScalarAsync(Filter filter, BsonDocument[] pipeline, CancellationToken cancellationToken)
+    {
+        definition.EnsureIndexed(filter);
+        return store.RunAsync(async token =>
+        {
+            var result = await _typed.Aggregate<BsonDocument>(pipeline, cancellationToken: token).FirstOrDefaultAsync(token);
+            return result?["value"].ToInt64() ?? 0;
+        }, cancellationToken).AsTask();
     }
 
     public Task SaveAsync(T document, long expectedVersion, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken = default) =>

@@ -77,8 +77,10 @@ internal static class MongoDefinitions
     }
 
     public static IEnumerable<CreateIndexModel<BsonDocument>> Indexes(CollectionDefinition definition) =>
-        definition.IndexedFields
-            .Select(field => new CreateIndexModel<BsonDocument>(new BsonDocument(field, 1), new CreateIndexOptions { Name = $"ix_{field}" }))
+        definition.Indexes
+            .Select(index => new CreateIndexModel<BsonDocument>(
+                new BsonDocument(index.Select(field => new BsonElement(field == CollectionDefinition.IdField ? "_id" : field, 1))),
+                new CreateIndexOptions { Name = $"ix_{string.Join('_', index)}" }))
             .Append(new CreateIndexModel<BsonDocument>(
                 new BsonDocument(OutboxEventId, 1), new CreateIndexOptions { Name = "ix_outbox", Sparse = true }))
             .Concat(Expiry(definition));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cybercrime.Contracts;
+using Cybercrime.Platform.Storage.Queries;
 using Microsoft.Data.Sqlite;
 
 namespace Cybercrime.Platform.Storage.Sqlite;
@@ -43,6 +44,76 @@ internal sealed class SqliteCollection<T>(SqliteDocumentStore store, CollectionD
 
             return found;
         }, cancellationToken);
+
+    public Task<IReadOnlyList<T>> ListAsync(Query query, CancellationToken cancellationToken = default)
+    {
+        definition.EnsureIndexed(query.Where, query.OrderBy);
+        var (sql, values) = SqliteQuery.Select(_table, query);
+        return store.ReadAsync<IReadOnlyList<T>>(async (connection, token) =>
+        {
+            await using var reader = await Prepare(connection, sql, values).ExecuteReaderAsync(token);
+            var found = new List<T>();
+            while (await reader.ReadAsync(token))
+            {
+                found.Add(Deserialize(reader.GetString(0)));
+            }
+
+            return found;
+        }, cancellationToken);
+    }
+
+    public Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default) =>
+        ScalarAsync(filter, SqliteQuery.Count(_table, filter), cancellationToken);
+
+    public Task<long> SumAsync(Filter filter, string field, CancellationToken cancellationToken = default) =>
+        ScalarAsync(filter, SqliteQuery.Sum(_table, filter, field), cancellationToken);
+
+    public Task<long> CountDistinctAsync(Filter filter, string field, CancellationToken cancellationToken = default) =>
+        ScalarAsync(filter, SqliteQuery.CountDistinct(_table, filter, field), cancellationToken);
+
+    public Task<IReadOnlyList<Group>> GroupAsync(Filter filter, IReadOnlyList<string> by, long minCount = 1, CancellationToken cancellationToken = default)
+    {
+        definition.EnsureIndexed(filter);
+        var types = by.Select(field => DocumentFields.TypeOf(typeof(T), field)).ToList();
+        var (sql, values) = SqliteQuery.Group(_table, filter, by, minCount);
+        return store.ReadAsync<IReadOnlyList<Group>>(async (connection, token) =>
+        {
+            await using var reader = await Prepare(connection, sql, values).ExecuteReaderAsync(token);
+            var groups = new List<Group>();
+            while (await reader.ReadAsync(token))
+            {
+                var key = new object?[types.Count];
+                for (var i = 0; i < key.Length; i++)
+                {
+                    key[i] = SqliteQuery.Read(reader.GetValue(i), types[i]);
+                }
+
+                groups.Add(new Group(key, reader.GetInt64(types.Count)));
+            }
+
+            return groups;
+        }, cancellationToken);
+    }
+
+    private Task<long> ScalarAsync(Filter filter, (string Sql, IReadOnlyList<object?> Values) query, CancellationToken cancellationToken)
+    {
+        definition.EnsureIndexed(filter);
+        return store.ReadAsync(async (connection, token) =>
+            Convert.ToInt64(await Prepare(connection, query.Sql, query.Values).ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture),
+            cancellationToken);
+    }
+
+    /// <summary>A query's text is fixed by its shape, not its values, so it is prepared once per connection like the adapter's own statements.</summary>
+    private static SqliteCommand Prepare(PreparedConnection connection, string sql, IReadOnlyList<object?> values)
+    {
+        var command = connection.Statement(sql);
+        for (var i = 0; i < values.Count; i++)
+        {
+            command.Parameters.AddWithValue($"$q{i}", values[i] ?? DBNull.Value);
+        }
+
+        return command;
+    }
 
     public Task SaveAsync(T document, long expectedVersion, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken = default) =>
         store.CommitAsync(new Changes().Save(document, expectedVersion, events), cancellationToken);

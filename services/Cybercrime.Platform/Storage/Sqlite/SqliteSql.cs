@@ -23,16 +23,20 @@ internal static class SqliteSql
     public static IEnumerable<string> CreateCollection(CollectionDefinition definition)
     {
         yield return $"""CREATE TABLE IF NOT EXISTS "{definition.Name}" (id TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL);""";
-        foreach (var field in definition.IndexedFields)
+        foreach (var index in definition.Indexes)
         {
-            yield return $"""CREATE INDEX IF NOT EXISTS "ix_{definition.Name}_{field}" ON "{definition.Name}" ({Field(field)});""";
+            var columns = string.Join(", ", index.Select(field => field == CollectionDefinition.IdField ? "id" : Field(field)));
+            yield return $"""CREATE INDEX IF NOT EXISTS "ix_{definition.Name}_{string.Join('_', index)}" ON "{definition.Name}" ({columns});""";
         }
     }
 
     /// <summary>The indexed expression for a field; queries must use the same text for SQLite to use the index.</summary>
-    public static string Field(string field) =>
+    public static string Field(string field) => $"json_extract(body, '{Path(field)}')";
+
+    /// <summary>The JSON path of a field, checked to hold nothing but letters, digits and dots.</summary>
+    public static string Path(string field) =>
         field.All(c => char.IsAsciiLetterOrDigit(c) || c == '.')
-            ? $"json_extract(body, '$.{field}')"
+            ? $"$.{field}"
             : throw new ArgumentException($"'{field}' is not a valid field path.", nameof(field));
 
     /// <summary>Binds a document's id, version and JSON body as $id, $version and $body.</summary>
