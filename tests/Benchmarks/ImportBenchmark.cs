@@ -30,8 +30,8 @@ internal static class ImportBenchmark
             var csv = Csv(options.Rows);
             var baseline = new List<double>();
             var import = new List<double>();
-            await using var app = await StartTrainingAsync(folder);
-            using var client = await ClientAsync(app);
+            await using var app = await InProcessHost.StartAsync(folder, TrainingService.Module);
+            using var client = await InProcessHost.ClientAsync(app, "GUA", "office-editor");
             for (var run = 0; run <= options.Runs; run++)
             {
                 // Run 0 warms up both paths and is not counted.
@@ -63,39 +63,6 @@ internal static class ImportBenchmark
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<WebApplication> StartTrainingAsync(string folder)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Bus:Transport"] = "InMemory",
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:SqlitePath"] = folder,
-            ["Auth:SigningKey"] = TestSecrets.NewKey(),
-            ["Pseudonyms:Key"] = TestSecrets.NewKey(),
-            ["Auth:DevTokens"] = "true",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        builder.AddTrainingService();
-        builder.AddMessageBus();
-        var app = builder.Build();
-        app.MapServiceDefaults();
-        app.MapTrainingEndpoints();
-        await app.StartAsync();
-        return app;
-    }
-
-    private static async Task<HttpClient> ClientAsync(WebApplication app)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
-        var token = await client.PostAsJsonAsync("/dev/token", new { office = "GUA", roles = new[] { "office-editor" } });
-        var body = await token.Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("token").GetString());
-        return client;
     }
 
     private static async Task<double> ImportAsync(HttpClient client, string csv, int rows)

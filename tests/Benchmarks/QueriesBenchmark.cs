@@ -33,13 +33,13 @@ internal static class QueriesBenchmark
         try
         {
             Comparison summary;
-            await using (var reporting = await StartAsync(Path.Combine(folder, "reporting"), b => b.AddReportingService(), a => a.MapReportingEndpoints()))
+            await using (var reporting = await InProcessHost.StartAsync(Path.Combine(folder, "reporting"), ReportingService.Module))
             {
                 Console.WriteLine($"writing {participations} participations of {QueriesSeed.SessionsFor(participations)} sessions into reporting…");
                 var clock = Stopwatch.StartNew();
                 await QueriesSeed.FactsAsync(reporting, participations);
                 Console.WriteLine($"written in {clock.Elapsed.TotalSeconds:0} s");
-                using var hq = await ClientAsync(reporting, null, "hq-reporting");
+                using var hq = await InProcessHost.ClientAsync(reporting, null, "hq-reporting");
                 var file = Path.Combine(folder, "reporting", "reporting.db");
                 summary = await CompareAsync(
                     "baseline: hand-written SQL aggregate of the same figures", () => QueriesSeed.HandWrittenSummaryAsync(file),
@@ -47,10 +47,10 @@ internal static class QueriesBenchmark
                     runs);
             }
 
-            await using var training = await StartAsync(Path.Combine(folder, "training"), b => b.AddTrainingService(), a => a.MapTrainingEndpoints());
-            using var gua = await ClientAsync(training, "GUA", "office-editor");
-            using var dkr = await ClientAsync(training, "DKR", "office-editor");
-            using var nbo = await ClientAsync(training, "NBO", "office-editor");
+            await using var training = await InProcessHost.StartAsync(Path.Combine(folder, "training"), TrainingService.Module);
+            using var gua = await InProcessHost.ClientAsync(training, "GUA", "office-editor");
+            using var dkr = await InProcessHost.ClientAsync(training, "DKR", "office-editor");
+            using var nbo = await InProcessHost.ClientAsync(training, "NBO", "office-editor");
             var trainingFile = Path.Combine(folder, "training", "training.db");
             Console.WriteLine($"writing sessions of {Small} and {registrations} registrations, offices of {Small} and {sessions} sessions into training…");
             var (few, many) = await QueriesSeed.RegistrationsAsync(gua, trainingFile, Small, registrations);
@@ -121,37 +121,5 @@ internal static class QueriesBenchmark
         {
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
         }
-    }
-
-    private static async Task<WebApplication> StartAsync(string folder, Action<WebApplicationBuilder> add, Action<WebApplication> map)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Bus:Transport"] = "InMemory",
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:SqlitePath"] = folder,
-            ["Auth:SigningKey"] = "benchmark-only-signing-key-0123456789abcdef",
-            ["Auth:DevTokens"] = "true",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        add(builder);
-        builder.AddMessageBus();
-        var app = builder.Build();
-        app.MapServiceDefaults();
-        map(app);
-        await app.StartAsync();
-        return app;
-    }
-
-    private static async Task<HttpClient> ClientAsync(WebApplication app, string? office, string role)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(10) };
-        var token = await client.PostAsJsonAsync("/dev/token", new { office, roles = new[] { role } });
-        var body = await token.Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("token").GetString());
-        return client;
     }
 }
