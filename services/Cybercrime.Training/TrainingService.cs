@@ -18,8 +18,10 @@ public static class TrainingService
         builder.AddDocumentStore(StoreName, store => store
             // The office's sessions newest first come straight from the first index; the others serve the list's filters.
             .Collection<TrainingSession>("sessions", "office,details.startDate", "office", "details.endDate", "details.topics", "details.hostCountry", "details.format")
-            // Enrolments by status are counted from the second index alone, without reading the documents.
-            .Collection<Registration>("registrations", "sessionId", "sessionId,status", "participantId"));
+            // The second index counts enrolments by status for sessions stored before the session kept them.
+            .Collection<Registration>("registrations", "sessionId", "sessionId,status", "participantId")
+            // Each office's count of sessions, read by id: the total of an unfiltered page.
+            .Collection<OfficeSessions>("offices"));
         builder.Services.AddSingleton<TrainingStore>();
         builder.Services.AddSingleton(new ParticipantIdentity(builder.Require(ParticipantIdentity.KeySetting)));
         return builder;

@@ -3,6 +3,7 @@ using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
+using Cybercrime.Platform.Storage.Queries;
 using Cybercrime.Training.Registrations;
 using Cybercrime.Training.Sessions;
 
@@ -12,13 +13,16 @@ namespace Cybercrime.Training;
 internal sealed class TrainingStore(
     [FromKeyedServices(TrainingService.StoreName)] DocumentStore store,
     IDocumentCollection<TrainingSession> sessions,
-    IDocumentCollection<Registration> registrations)
+    IDocumentCollection<Registration> registrations,
+    IDocumentCollection<OfficeSessions> offices)
 {
     public DocumentStore Store => store;
 
     public IDocumentCollection<TrainingSession> Sessions => sessions;
 
     public IDocumentCollection<Registration> Registrations => registrations;
+
+    public IDocumentCollection<OfficeSessions> Offices => offices;
 
     /// <summary>The session, or the problem to answer: 404 when it does not exist, 403 when another office owns it.</summary>
     public async Task<(TrainingSession? Session, IResult? Denied)> FindOwnSessionAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -30,8 +34,31 @@ internal sealed class TrainingStore(
         }
 
         return user.CanWrite(session.Office)
-            ? (session, null)
+            ? (await WithEnrolmentsAsync(session, cancellationToken), null)
             : (null, Problems.Forbidden("The session belongs to another office.", "An office reads and writes only its own records."));
+    }
+
+    /// <summary>
+    /// A session stored before it kept its enrolments by status gets them counted from the registrations'
+    /// <c>sessionId,status</c> index, one count per status. Inside a command this is exact: every
+    /// enrolment change saves the session at its next version, so a change committed since would make
+    /// this command's commit conflict and be decided again. The command's save then keeps the counts.
+    /// </summary>
+    private async Task<TrainingSession> WithEnrolmentsAsync(TrainingSession session, CancellationToken cancellationToken)
+    {
+        if (session.Enrolments is not null)
+        {
+            return session;
+        }
+
+        var counts = new Dictionary<EnrolmentStatus, int>();
+        foreach (var status in Enum.GetValues<EnrolmentStatus>())
+        {
+            var filter = Filter.Equal("sessionId", session.Id).And(Filter.Equal("status", status));
+            counts[status] = (int)await Registrations.CountAsync(filter, cancellationToken);
+        }
+
+        return session with { Enrolments = EnrolmentCounts.Of(counts) };
     }
 
     /// <summary>As <see cref="FindOwnSessionAsync"/>, and 409 with <paramref name="whenCancelled"/> when the session is cancelled.</summary>

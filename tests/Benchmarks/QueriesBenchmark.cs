@@ -6,6 +6,7 @@ using System.Text.Json;
 using Cybercrime.Platform.Hosting;
 using Cybercrime.Platform.Messaging;
 using Cybercrime.Reporting;
+using Cybercrime.TestSupport;
 using Cybercrime.Training;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -56,6 +57,8 @@ internal static class QueriesBenchmark
             var (few, many) = await QueriesSeed.RegistrationsAsync(gua, trainingFile, Small, registrations);
             await QueriesSeed.SessionsAsync(dkr, trainingFile, "DKR", Small);
             await QueriesSeed.SessionsAsync(nbo, trainingFile, "NBO", sessions);
+            await ExpectAsync(gua, $"/training/sessions/{many}", r => r.GetProperty("enrolments").EnumerateObject().Sum(e => e.Value.GetInt32()), registrations);
+            await ExpectAsync(nbo, "/training/sessions?page=2&pageSize=20", r => r.GetProperty("total").GetInt32(), sessions);
             var session = await CompareAsync(
                 $"baseline: GET /training/sessions/{{id}} ({Small} registrations)", () => GetAsync(gua, $"/training/sessions/{few}"),
                 $"GET /training/sessions/{{id}} ({registrations} registrations)", () => GetAsync(gua, $"/training/sessions/{many}"),
@@ -111,6 +114,16 @@ internal static class QueriesBenchmark
         await call();
         var elapsed = clock.Elapsed.TotalMilliseconds;
         return (elapsed, GC.GetTotalAllocatedBytes(precise: true) - before);
+    }
+
+    /// <summary>Checks that a read answers what the seed wrote, so that what is measured is a right answer.</summary>
+    private static async Task ExpectAsync(HttpClient client, string path, Func<JsonElement, int> figure, int expected)
+    {
+        var actual = figure(await client.GetFromJsonAsync<JsonElement>(path));
+        if (actual != expected)
+        {
+            throw new InvalidOperationException($"GET {path} answered {actual}, where the seed wrote {expected}.");
+        }
     }
 
     private static async Task GetAsync(HttpClient client, string path)

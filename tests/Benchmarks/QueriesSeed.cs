@@ -147,6 +147,8 @@ internal static class QueriesSeed
             body["externalRef"] = $"many-{i}";
             body["status"] = i % 3 == 0 ? "completed" : "registered";
         });
+        await KeepEnrolmentsAsync(file, small);
+        await KeepEnrolmentsAsync(file, large);
         return (small, large);
     }
 
@@ -161,6 +163,57 @@ internal static class QueriesSeed
             body["details"]!["endDate"] = start.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             body["office"] = code;
         });
+        await ExecuteAsync(file, "UPDATE offices SET body = json_set(body, '$.scheduled', $value) WHERE id = $id", code, count);
+    }
+
+    /// <summary>
+    /// Gives the session the places and enrolments by status that the API would have kept had its copied
+    /// registrations been made through it, counted from the registrations themselves.
+    /// </summary>
+    private static async Task KeepEnrolmentsAsync(string file, string session)
+    {
+        var counts = new Dictionary<string, int>();
+        await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False;Default Timeout=60"))
+        {
+            await connection.OpenAsync();
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT json_extract(body, '$.status'), count(*) FROM registrations WHERE json_extract(body, '$.sessionId') = $id GROUP BY 1";
+            read.Parameters.AddWithValue("$id", session);
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                counts[reader.GetString(0)] = reader.GetInt32(1);
+            }
+        }
+
+        int Of(string status) => counts.GetValueOrDefault(status);
+        var enrolments = new JsonObject
+        {
+            ["registered"] = Of("registered"), ["waitlisted"] = Of("waitlisted"), ["attended"] = Of("attended"),
+            ["completed"] = Of("completed"), ["cancelled"] = Of("cancelled"), ["noShow"] = Of("no-show"),
+        };
+        var places = Of("registered") + Of("attended") + Of("completed") + Of("no-show");
+        await ExecuteAsync(file, "UPDATE sessions SET body = json_set(body, '$.enrolments', json($value), '$.placesTaken', " + places + ") WHERE id = $id",
+            session, enrolments.ToJsonString());
+    }
+
+    private static async Task ExecuteAsync(string file, string sql, string id, object value)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False;Default Timeout=60");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$value", value);
+        Assert(await command.ExecuteNonQueryAsync() == 1, sql);
+    }
+
+    private static void Assert(bool holds, string what)
+    {
+        if (!holds)
+        {
+            throw new InvalidOperationException($"The seed expected one row changed by: {what}");
+        }
     }
 
     private static async Task<string> CreateSessionAsync(HttpClient client)

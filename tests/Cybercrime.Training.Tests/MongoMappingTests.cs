@@ -32,4 +32,24 @@ public sealed class MongoMappingTests
         Assert.Equivalent(session, BsonSerializer.Deserialize<TrainingSession>(sessionBson), strict: true);
         Assert.Equivalent(registration, BsonSerializer.Deserialize<Registration>(registrationBson), strict: true);
     }
+
+    [Fact]
+    public void Kept_counts_round_trip_and_a_session_stored_without_them_reads_as_keeping_none()
+    {
+        var now = new DateTimeOffset(2020, 5, 8, 12, 0, 0, TimeSpan.Zero);
+        var session = TrainingSession.Schedule(
+            "BKK", new SessionDetails("Crypto", [TrainingTopic.Cryptocurrency], TrainingFormat.Online, ["en"],
+                new DateOnly(2020, 5, 4), new DateOnly(2020, 5, 8), null, [], [], null, false), now).Session
+            .Enrol(null, EnrolmentStatus.Registered).Enrol(EnrolmentStatus.Registered, EnrolmentStatus.NoShow);
+        var office = new OfficeSessions { Id = "BKK", Version = 3, Scheduled = 3 };
+
+        var sessionBson = session.ToBsonDocument();
+        var earlier = sessionBson.DeepClone().AsBsonDocument;
+        earlier.Remove("enrolments");
+
+        Assert.Equal(1, sessionBson["enrolments"]["noShow"].AsInt32);
+        Assert.Equivalent(session, BsonSerializer.Deserialize<TrainingSession>(sessionBson), strict: true);
+        Assert.Null(BsonSerializer.Deserialize<TrainingSession>(earlier).Enrolments);
+        Assert.Equivalent(office, BsonSerializer.Deserialize<OfficeSessions>(office.ToBsonDocument()), strict: true);
+    }
 }

@@ -45,17 +45,24 @@ public sealed class OutboxMonitor : BackgroundService, IHealthCheck
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(RefreshInterval, _time);
-        do
+        try
         {
-            try
+            do
             {
-                await RefreshAsync(stoppingToken);
+                try
+                {
+                    await RefreshAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OutOfMemoryException)
+                {
+                    // The store's own readiness check reports it unreachable; the last age stands meanwhile.
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The store's own readiness check reports it unreachable; the last age stands meanwhile.
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: nothing more to watch.
+        }
     }
 }

@@ -52,11 +52,11 @@ internal static class Enrolment
         var registration = existing is null ? fresh : fresh with { Version = existing.Version, RegisteredAt = existing.RegisteredAt };
         if (session.HasRoom)
         {
-            return new Applied(session.Next() with { PlacesTaken = session.PlacesTaken + 1 }, registration.Become(EnrolmentStatus.Registered, now), now);
+            return new Applied(session.Next().Enrol(existing?.Status, EnrolmentStatus.Registered), registration.Become(EnrolmentStatus.Registered, now), now);
         }
 
         return new Applied(
-            session.Next() with { Waitlisted = session.Waitlisted + 1, NextWaitlistPosition = session.NextWaitlistPosition + 1 },
+            session.Next().Enrol(existing?.Status, EnrolmentStatus.Waitlisted) with { NextWaitlistPosition = session.NextWaitlistPosition + 1 },
             registration.Become(EnrolmentStatus.Waitlisted, now, session.NextWaitlistPosition),
             now);
     }
@@ -75,12 +75,7 @@ internal static class Enrolment
             return Problems.Conflict($"Cannot record {ContractJson.Name(action)} for a {ContractJson.Name(registration.Status)} participant.", registration.Status);
         }
 
-        var next = session.Next() with
-        {
-            PlacesTaken = session.PlacesTaken - (Registration.HoldsPlace(registration.Status) && !Registration.HoldsPlace(to) ? 1 : 0),
-            Waitlisted = session.Waitlisted - (registration.Status == EnrolmentStatus.Waitlisted ? 1 : 0),
-        };
-        return new Applied(next, registration.Become(to, now), now);
+        return new Applied(session.Next().Enrol(registration.Status, to), registration.Become(to, now), now);
     }
 
     /// <summary>
@@ -104,9 +99,10 @@ internal static class Enrolment
         {
             var promoted = registration.Become(EnrolmentStatus.Registered, now);
             changes.Save(promoted, registration.Version, Event(promoted, now, promotion: true));
+            session = session.Enrol(EnrolmentStatus.Waitlisted, EnrolmentStatus.Registered);
         }
 
-        return session with { PlacesTaken = session.PlacesTaken + waiting.Count, Waitlisted = session.Waitlisted - waiting.Count };
+        return session;
     }
 
     /// <summary>The event that says a registration reached its current status.</summary>

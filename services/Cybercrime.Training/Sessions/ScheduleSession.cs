@@ -7,7 +7,10 @@ namespace Cybercrime.Training.Sessions;
 
 internal sealed record SessionCreated(string Id);
 
-/// <summary><c>POST /training/sessions</c>: an office schedules a session of its own.</summary>
+/// <summary>
+/// <c>POST /training/sessions</c>: an office schedules a session of its own, and counts it. Schedulings of
+/// one office take turns, so that concurrent ones queue on the office's count rather than conflict on it.
+/// </summary>
 internal static class ScheduleSession
 {
     public static void MapScheduleSession(this RouteGroupBuilder training) =>
@@ -19,16 +22,18 @@ internal static class ScheduleSession
 
     private static Task<IResult> HandleAsync(
         SessionRequest request, ClaimsPrincipal user, HttpContext http, TrainingStore training, TimeProvider clock) =>
-        training.Store.RunAsync(http, request, () =>
+        training.Store.RunAsync(http, request, async () =>
         {
             var errors = new ValidationErrors();
             if (request.Validate(errors) is not { } details)
             {
-                return Task.FromResult(CommandOutcome.Refuse(errors.ToResult()));
+                return CommandOutcome.Refuse(errors.ToResult());
             }
 
-            var (session, scheduled) = TrainingSession.Schedule(user.Office()!, details, clock.GetUtcNow());
-            return Task.FromResult(CommandOutcome.Commit(
-                new Changes().Save(session, 0, scheduled), StatusCodes.Status201Created, new SessionCreated(session.Id), $"/training/sessions/{session.Id}"));
-        });
+            var office = user.Office()!;
+            var (session, scheduled) = TrainingSession.Schedule(office, details, clock.GetUtcNow());
+            var count = await OfficeSessions.OfAsync(training, office, http.RequestAborted);
+            var changes = new Changes().Save(session, 0, scheduled).Save(count.Next(), count.Version);
+            return CommandOutcome.Commit(changes, StatusCodes.Status201Created, new SessionCreated(session.Id), $"/training/sessions/{session.Id}");
+        }, turn: $"office:{user.Office()}");
 }

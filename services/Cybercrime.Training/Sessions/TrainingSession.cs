@@ -33,6 +33,13 @@ internal sealed record TrainingSession : IDocument
     /// <summary>Hands out waitlist positions, so promotion follows the order people asked.</summary>
     public long NextWaitlistPosition { get; init; }
 
+    /// <summary>
+    /// Enrolments by status, kept like the places. Null on a session stored before they were kept:
+    /// <see cref="TrainingStore.FindOwnSessionAsync"/> counts them from the registrations then, and the
+    /// session's next save keeps them.
+    /// </summary>
+    public EnrolmentCounts? Enrolments { get; init; }
+
     [JsonIgnore]
     public int? FreePlaces => Details.Capacity is { } capacity ? Math.Max(0, capacity - PlacesTaken) : null;
 
@@ -48,6 +55,7 @@ internal sealed record TrainingSession : IDocument
             Office = office,
             Details = details,
             Status = SessionStatus.Scheduled,
+            Enrolments = new EnrolmentCounts(),
         };
         return (session, new TrainingSessionScheduled(Guid.NewGuid(), now, office, session.Key, session.Version, session.Snapshot()));
     }
@@ -78,11 +86,24 @@ internal sealed record TrainingSession : IDocument
         "Only a webinar takes a headcount.",
         $"This session is held {ContractJson.Name(format)}: register its participants instead.");
 
+    /// <summary>
+    /// The session after one enrolment moved from <paramref name="from"/> (none for a first registration)
+    /// to <paramref name="to"/>: its places, waitlist and counts by status follow.
+    /// </summary>
+    public TrainingSession Enrol(EnrolmentStatus? from, EnrolmentStatus to) => this with
+    {
+        PlacesTaken = PlacesTaken + Places(to) - (from is { } f ? Places(f) : 0),
+        Waitlisted = Waitlisted + (to == EnrolmentStatus.Waitlisted ? 1 : 0) - (from == EnrolmentStatus.Waitlisted ? 1 : 0),
+        Enrolments = Enrolments?.Move(from, to),
+    };
+
     /// <summary>The same session at its next version, for a change that raises no session event (places, waitlist).</summary>
     public TrainingSession Next() => this with { Version = Version + 1 };
 
     [JsonIgnore]
     public Guid Key => Guid.Parse(Id);
+
+    private static int Places(EnrolmentStatus status) => Registrations.Registration.HoldsPlace(status) ? 1 : 0;
 
     public TrainingSessionSnapshot Snapshot() => new(
         Details.Title, Details.Topics, Details.Format, Details.Languages, Details.StartDate, Details.EndDate, Details.HostCountry,

@@ -3,6 +3,7 @@ using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Outbox;
 using Cybercrime.Platform.Storage.Sqlite;
 using Cybercrime.Platform.Tests.Storage;
+using Cybercrime.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -32,6 +33,23 @@ public sealed class OutboxMonitorTests : IAsyncDisposable
 
         await store.AcknowledgeAsync(await store.PendingEventsAsync(10, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         Assert.Equal(HealthStatus.Healthy, (await monitor.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_ends_the_monitor_quietly_not_as_a_failed_service()
+    {
+        await using var store = new SqliteDocumentStore("stopping", Path.Combine(_folder, "stopping.db"), [Widget.Definition]);
+        await store.InitializeAsync(TestContext.Current.CancellationToken);
+        await store.Collection<Widget>().SaveAsync(Widget.Make("a"), 0, [Registered()], TestContext.Current.CancellationToken);
+        var monitor = new OutboxMonitor(store, OutboxSettings.Default, _services.GetRequiredService<OutboxMetrics>(), TimeProvider.System);
+        await monitor.StartAsync(TestContext.Current.CancellationToken);
+        // Running: its first look has found the waiting event.
+        await Eventually.Until(() => Task.FromResult(monitor.OldestPendingAge), age => age > TimeSpan.Zero, TimeSpan.FromSeconds(10), "the monitor's first look");
+
+        await monitor.StopAsync(TestContext.Current.CancellationToken);
+
+        // A cancelled or faulted task is what the host logs as "BackgroundService failed".
+        Assert.True(monitor.ExecuteTask!.IsCompletedSuccessfully, $"{monitor.ExecuteTask.Status}");
     }
 
     public async ValueTask DisposeAsync()
