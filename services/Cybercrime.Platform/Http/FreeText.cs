@@ -5,9 +5,10 @@ namespace Cybercrime.Platform.Http;
 
 /// <summary>
 /// The rule for text people type (titles, names, references): trimmed, not blank, within its length,
-/// and free of control characters and of invisible format characters (zero-width spaces, bidirectional
-/// overrides), which would make a record look like another or like nothing at all. The zero-width
-/// joiners some scripts need (U+200C, U+200D) are allowed, but never on their own.
+/// and free of control, unassigned and private-use characters and of every character Unicode says is
+/// shown as nothing (zero-width spaces, bidirectional overrides, Hangul fillers, the grapheme joiner),
+/// which would make a record look like another or like nothing at all. The zero-width joiners and
+/// variation selectors some scripts and emoji need are allowed, but never on their own.
 /// </summary>
 public static class FreeText
 {
@@ -63,10 +64,38 @@ public static class FreeText
 
     private static bool Refused(Rune rune) => Rune.GetUnicodeCategory(rune) switch
     {
-        UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse => true,
-        UnicodeCategory.Format => rune.Value is not (0x200C or 0x200D),
-        _ => false,
+        UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse
+            or UnicodeCategory.OtherNotAssigned => true,
+        _ => DefaultIgnorable(rune) && !Joiner(rune),
     };
 
-    private static bool Visible(Rune rune) => !Rune.IsWhiteSpace(rune) && Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format;
+    /// <summary>
+    /// At least one character a reader sees: a letter, digit, punctuation or symbol. Marks, joiners and
+    /// selectors count only beside one, and a few symbols drawn as nothing (the blank braille pattern)
+    /// not at all.
+    /// </summary>
+    private static bool Visible(Rune rune) =>
+        rune.Value is not (0x2800 or 0x1D159) && !DefaultIgnorable(rune) && Rune.GetUnicodeCategory(rune) switch
+        {
+            UnicodeCategory.SpaceSeparator or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                or UnicodeCategory.EnclosingMark or UnicodeCategory.Format => false,
+            _ => true,
+        };
+
+    /// <summary>Joiners and variation selectors that some scripts and emoji need: allowed, never on their own.</summary>
+    private static bool Joiner(Rune rune) => rune.Value is 0x200C or 0x200D or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
+
+    /// <summary>
+    /// Unicode's Default_Ignorable_Code_Point: characters shown as nothing, whatever their category
+    /// (Hangul fillers are letters, the grapheme joiner a mark), which would make text look blank or
+    /// two references look alike.
+    /// </summary>
+    private static bool DefaultIgnorable(Rune rune) => rune.Value switch
+    {
+        0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x3164 or 0xFEFF or 0xFFA0 => true,
+        (>= 0x180B and <= 0x180F) or (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x206F) => true,
+        (>= 0xFE00 and <= 0xFE0F) or (>= 0xFFF0 and <= 0xFFF8) or (>= 0x1BCA0 and <= 0x1BCA3) or (>= 0x1D173 and <= 0x1D17A) => true,
+        >= 0xE0000 and <= 0xE0FFF => true,
+        _ => false,
+    };
 }

@@ -18,6 +18,19 @@ public sealed class FreeTextTests
     [InlineData("   ")]
     [InlineData("\u200d")]
     [InlineData("\u3000")]
+    [InlineData("\u3164")]
+    [InlineData("\u115f")]
+    [InlineData("\uffa0")]
+    [InlineData("a\u034f")]
+    [InlineData("\u2800")]
+    [InlineData("\u180b")]
+    [InlineData("\ufe0f")]
+    [InlineData("\u17b4")]
+    [InlineData("\u0301")]
+    [InlineData("x\u0378")]
+    [InlineData("\uffff")]
+    [InlineData("\U000E0100")]
+    [InlineData("\U0001D159")]
     public void Control_invisible_and_blank_text_is_refused(string text)
     {
         var errors = new ValidationErrors();
@@ -41,6 +54,9 @@ public sealed class FreeTextTests
     [InlineData("دورة تدريبية", "دورة تدريبية")]
     [InlineData("می\u200cخواهم", "می\u200cخواهم")]
     [InlineData("👩‍💻 forensics", "👩‍💻 forensics")]
+    [InlineData("❤\ufe0f prevention", "❤\ufe0f prevention")]
+    [InlineData("Café\u0301", "Café\u0301")]
+    [InlineData("한국어 연수", "한국어 연수")]
     public void Visible_text_in_any_script_is_kept_trimmed(string text, string kept)
     {
         var errors = new ValidationErrors();
