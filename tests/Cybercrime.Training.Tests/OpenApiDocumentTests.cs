@@ -27,6 +27,11 @@ public sealed class OpenApiDocumentTests(TrainingApi api) : IClassFixture<Traini
     [InlineData("/training/sessions/{id}/registrations/{registrationId}/completion", "post", "200,401,403,404,409,422")]
     [InlineData("/training/sessions/{id}/registrations/import", "post", "200,400,401,403,404,415,422")]
     [InlineData("/training/sessions/{id}/headcount", "put", "200,400,401,403,404,409,422")]
+    [InlineData("/training/sessions/{id}", "get", "200,401,403,404")]
+    [InlineData("/training/sessions", "get", "200,400,401,403")]
+    [InlineData("/dev/token", "post", "200,400,403")]
+    [InlineData("/operations/parked/{queue}", "get", "200,401,403,404,409")]
+    [InlineData("/operations/outbox/{store}/replay", "post", "200,401,403,404")]
     public async Task Each_route_lists_the_answers_it_gives(string path, string method, string statuses)
     {
         var document = await DocumentAsync();
@@ -34,6 +39,18 @@ public sealed class OpenApiDocumentTests(TrainingApi api) : IClassFixture<Traini
         var operation = document["paths"]![path]![method]!;
 
         Assert.Equal(statuses.Split(','), operation["responses"]!.AsObject().Select(r => r.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Enums_list_their_wire_names()
+    {
+        var document = await DocumentAsync();
+
+        var format = document["components"]!["schemas"]!["TrainingFormat"]!;
+
+        Assert.Contains("string", format["type"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("in-person", format["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Contains("webinar", format["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 
     [Fact]

@@ -55,7 +55,11 @@ public static class ServiceDefaults
         // Minimal APIs otherwise answer unreadable bodies with a bare 400 outside Development.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(options => ContractJson.Configure(options.SerializerOptions));
-        builder.Services.AddOpenApi(OpenApiSecurity.Configure);
+        builder.Services.AddOpenApi(options =>
+        {
+            OpenApiSecurity.Configure(options);
+            OpenApiEnums.Configure(options);
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPlatformAuth();
         return builder;

@@ -1,4 +1,5 @@
 using Cybercrime.Platform.Http;
+using Cybercrime.Platform.Outbox;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -26,19 +27,27 @@ internal static class OperationsEndpoints
         var operations = app.MapGroup("/operations/parked").RequireAuthorization(AuthRegistration.OperationsPolicy).WithTags("Operations");
         operations.MapGet("/{queue}", async (string queue, IServiceProvider services, CancellationToken cancellationToken) =>
                 Find(queue, services) is { } refusal ? refusal : TypedResults.Ok(await services.GetRequiredService<ParkedMessages>().ListAsync(queue, cancellationToken)))
-            .WithSummary("Messages a queue parked after its retries, with the reason.");
+            .WithSummary("Messages a queue parked after its retries, with the reason.")
+            .Produces<IReadOnlyList<ParkedMessage>>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         operations.MapPost("/{queue}/replay", async (string queue, IServiceProvider services, CancellationToken cancellationToken) =>
                 Find(queue, services) is { } refusal
                     ? refusal
                     : TypedResults.Ok(new ReplayResult(queue, await services.GetRequiredService<ParkedMessages>().ReplayAsync(queue, cancellationToken))))
-            .WithSummary("Sends every parked message of a queue back to it.");
+            .WithSummary("Sends every parked message of a queue back to it.")
+            .Produces<ReplayResult>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var outbox = app.MapGroup("/operations/outbox").RequireAuthorization(AuthRegistration.OperationsPolicy).WithTags("Operations");
         outbox.MapGet("/{store}/parked", async (string store, IServiceProvider services, CancellationToken cancellationToken) =>
                 services.GetKeyedService<DocumentStore>(store) is { } found
                     ? Results.Ok(await found.ParkedEventsAsync(ParkedMessages.MaxListed, cancellationToken))
                     : NoSuchStore())
-            .WithSummary("Events the store's outbox set aside because they cannot be published, with the reason.");
+            .WithSummary("Events the store's outbox set aside because they cannot be published, with the reason.")
+            .Produces<IReadOnlyList<ParkedEvent>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         outbox.MapPost("/{store}/replay", async (string store, IServiceProvider services, CancellationToken cancellationToken) =>
             {
                 if (services.GetKeyedService<DocumentStore>(store) is not { } found)
@@ -50,7 +59,9 @@ internal static class OperationsEndpoints
                 found.OutboxSignal.Notify();
                 return Results.Ok(new OutboxReplayResult(store, replayed));
             })
-            .WithSummary("Puts every parked event of the store's outbox back to be published.");
+            .WithSummary("Puts every parked event of the store's outbox back to be published.")
+            .Produces<OutboxReplayResult>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static IResult NoSuchStore() => Problems.NotFound("No such store.", "Name a store of this service, e.g. training or reporting.");

@@ -71,7 +71,10 @@ public static class DevTokenEndpoint
             })
             .AllowAnonymous()
             .WithTags("Development")
-            .WithSummary("Mints a development token (Development and the standalone host only).");
+            .WithSummary("Mints a development token (Development and the standalone host only).")
+            .Produces<DevTokenResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 }

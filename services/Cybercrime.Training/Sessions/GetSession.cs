@@ -16,5 +16,7 @@ internal static class GetSession
 
                 return TypedResults.Ok(SessionView.Of(session!, session!.Enrolments!.ToDictionary()));
             })
-            .WithSummary("One of the caller's office's sessions, with its enrolments by status.");
+            .WithSummary("One of the caller's office's sessions, with its enrolments by status.")
+            .Produces<SessionView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -71,7 +71,9 @@ internal static class ListSessions
                 return TypedResults.Ok(new SessionPage([.. items.Select(s => SessionView.Of(s))], page, pageSize, total));
             })
             .WithSummary("The caller's office's sessions, filtered and paged.")
-            .WithDescription("Without filters a page costs the same however many sessions the office has; a filtered page's total is counted, at a cost that grows with the sessions that match.");
+            .WithDescription("Without filters a page costs the same however many sessions the office has; a filtered page's total is counted, at a cost that grows with the sessions that match.")
+            .Produces<SessionPage>()
+            .ProducesValidationProblem();
 
     private static TEnum? Parse<TEnum>(string? value, string field, ValidationErrors errors) where TEnum : struct, Enum
     {
