@@ -123,6 +123,19 @@ public sealed class KeptCountsApiTests(TrainingApi api) : IClassFixture<Training
         }
     }
 
+    [Theory]
+    [InlineData("gtm")]
+    [InlineData("XX")]
+    [InlineData("123")]
+    public async Task The_country_filter_takes_only_a_country_code(string country)
+    {
+        var nbo = await api.ClientAsync("NBO", "office-editor");
+
+        var answer = await SendAsync(nbo, HttpMethod.Get, $"/training/sessions?country={country}", null, HttpStatusCode.BadRequest);
+
+        Assert.Contains("ISO 3166-1 alpha-3", answer["errors"]!["country"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private void AssertKept(string id) => Assert.Equal(api.CountedEnrolments(id), api.StoredSession(id).Enrolments);
 
     private static int Count(JsonNode session, string status) => session["enrolments"]![status]!.GetValue<int>();

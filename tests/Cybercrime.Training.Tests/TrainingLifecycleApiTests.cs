@@ -234,9 +234,10 @@ public sealed class TrainingLifecycleApiTests(TrainingApi api) : IClassFixture<T
         var before = api.Stored();
 
         var refused = await SendAsync(vie, HttpMethod.Put, $"/training/sessions/{inPerson}/headcount", counts, HttpStatusCode.Conflict);
-        await SendAsync(vie, HttpMethod.Put, $"/training/sessions/{webinar}", Session(), HttpStatusCode.Conflict);
+        var amended = await SendAsync(vie, HttpMethod.Put, $"/training/sessions/{webinar}", Session(), HttpStatusCode.Conflict);
 
         Assert.Contains("webinar", refused["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("clear the headcount", amended["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, api.Stored());
     }
 

@@ -41,7 +41,9 @@ internal static class AmendSession
 
             if (session!.Headcounts.Count > 0 && details.Format != TrainingFormat.Webinar)
             {
-                return CommandOutcome.Refuse(TrainingSession.HeadcountRefused(details.Format));
+                return CommandOutcome.Refuse(Problems.Conflict(
+                    "A webinar with a headcount stays a webinar.",
+                    $"Its people were counted, not registered; clear the headcount (PUT .../headcount with no counts) before holding it {ContractJson.Name(details.Format)}."));
             }
 
             if (details.Capacity < session.PlacesTaken)

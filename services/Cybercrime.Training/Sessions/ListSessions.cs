@@ -31,6 +31,7 @@ internal static class ListSessions
                 var formatFilter = Parse<TrainingFormat>(format, "format", errors);
                 errors.Check(year is not { } y || ReportingYears.Contains(y), "year",
                     $"A reporting year from {ReportingYears.First} to {ReportingYears.Last}, e.g. ?year=2020.");
+                errors.Check(country is null || IsoCodes.IsCountry(country), "country", $"'{country}' is not an ISO 3166-1 alpha-3 country code such as \"GTM\".");
                 errors.Check(page is >= 1 and <= MaxPage, "page", $"Pages are numbered from 1 to {MaxPage}.");
                 errors.Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"A page holds 1 to {MaxPageSize} sessions.");
                 if (errors.Any)
