@@ -13,16 +13,7 @@ public sealed class HeadcountLimitTests(TrainingApi api) : IClassFixture<Trainin
     public async Task The_extreme_headcount_is_refused_naming_the_counts_and_stores_nothing()
     {
         var vie = await api.ClientAsync("VIE", "office-editor");
-        var created = await vie.PostAsJsonAsync("/training/sessions", new
-        {
-            title = "Webinar",
-            topics = new[] { "prevention" },
-            format = "webinar",
-            languages = new[] { "en" },
-            startDate = "2020-06-01",
-            endDate = "2020-06-01",
-        }, TestContext.Current.CancellationToken);
-        var id = (await created.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))!["id"]!.GetValue<string>();
+        var id = await ScheduleWebinarAsync(vie);
         var lines = IsoCodes.Countries.Order(StringComparer.Ordinal).Take(215)
             .Select(country => new { countryCode = country, gender = "female", count = RecordHeadcount.MaxCount })
             .ToList();
@@ -41,7 +32,19 @@ public sealed class HeadcountLimitTests(TrainingApi api) : IClassFixture<Trainin
     public async Task A_headcount_of_exactly_the_limit_is_accepted()
     {
         var vie = await api.ClientAsync("VIE", "office-editor");
-        var created = await vie.PostAsJsonAsync("/training/sessions", new
+        var id = await ScheduleWebinarAsync(vie);
+
+        var response = await vie.PutAsJsonAsync($"/training/sessions/{id}/headcount", new
+        {
+            counts = new[] { new { countryCode = "SEN", gender = "female", count = RecordHeadcount.MaxTotal - 1 }, new { countryCode = "SEN", gender = "male", count = 1L } },
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static async Task<string> ScheduleWebinarAsync(HttpClient office)
+    {
+        var created = await office.PostAsJsonAsync("/training/sessions", new
         {
             title = "Webinar",
             topics = new[] { "prevention" },
@@ -50,13 +53,6 @@ public sealed class HeadcountLimitTests(TrainingApi api) : IClassFixture<Trainin
             startDate = "2020-06-01",
             endDate = "2020-06-01",
         }, TestContext.Current.CancellationToken);
-        var id = (await created.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))!["id"]!.GetValue<string>();
-
-        var response = await vie.PutAsJsonAsync($"/training/sessions/{id}/headcount", new
-        {
-            counts = new[] { new { countryCode = "SEN", gender = "female", count = RecordHeadcount.MaxTotal - 1 }, new { countryCode = "SEN", gender = "male", count = 1L } },
-        }, TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))!["id"]!.GetValue<string>();
     }
 }
