@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using Cybercrime.Contracts;
+using Cybercrime.Contracts.Training;
 using Cybercrime.TestSupport;
 using RabbitMQ.Client;
 
@@ -31,7 +33,7 @@ internal static class Poison
         await referee.QuietAsync(driver, Stopwatch.StartNew());
         await Eventually.Until(async () => await tap.DrainAsync() >= pipeline.Sessions.Count + driver.Registered + driver.Completed, TimeSpan.FromMinutes(1), "every event tapped");
 
-        var registered = tap.Seen.First(e => Encoding.UTF8.GetString(e.Body.Span).Contains("ParticipantRegistered", StringComparison.Ordinal));
+        var registered = tap.Seen.First(e => e.Exchange == EventNames.Of(typeof(ParticipantRegistered)));
         foreach (var body in new[] { Malformed(registered.Body), UnknownEnumValue(registered.Body), UnknownType(registered.Body) })
         {
             await tap.PublishAsync(BrokerQueues.Reporting, Fresh(registered.Properties), body);
@@ -39,6 +41,11 @@ internal static class Poison
 
         var failure = await ParkedAsync(vhost.Amqp, "parked with its reason");
         var listed = await Operations.ParkedAsync(pipeline);
+        foreach (var parked in listed.EnumerateArray())
+        {
+            Console.WriteLine($"  parked {parked.GetProperty("messageType")}: {parked.GetProperty("reason")}");
+        }
+
         if (listed.GetArrayLength() != Kinds || listed.EnumerateArray().Any(p => string.IsNullOrWhiteSpace(p.GetProperty("reason").GetString())))
         {
             failure ??= $"the operations endpoint listed {listed}";
