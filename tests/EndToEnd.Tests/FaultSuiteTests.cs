@@ -17,7 +17,7 @@ public sealed class FaultSuiteTests
 
         var scenarios = results["scenarios"]!.AsArray();
         var skipped = results["skipped"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
-        Assert.Equal(12, scenarios.Count + skipped.Count);
+        Assert.Equal(13, scenarios.Count + skipped.Count);
         Assert.All(scenarios, s =>
         {
             var name = s!["scenario"]!.GetValue<string>();

@@ -27,6 +27,35 @@ internal static class BrokerRestarts
         await broker.StartNodeAsync();
     });
 
+    /// <summary>
+    /// 3. kill -9 of training with events waiting in its outbox: the broker's application is stopped
+    /// mid-stream, so that the rest of the stream piles up in the outbox; training is killed, the broker
+    /// comes back, training is restarted on its store and its outbox drains.
+    /// </summary>
+    public static async Task<ScenarioResult> KillTrainingWithBacklogAsync(Run run)
+    {
+        await using var broker = await OwnBroker.StartAsync();
+        return await run.StreamAsync(async (pipeline, driver) =>
+        {
+            await broker.StopApplicationAsync();
+            await driver.ReachedAsync(run.Options.Operations);
+            Console.WriteLine($"  {await OutboxAsync(pipeline)} events waiting in training's outbox when it is killed");
+            await pipeline.KillAsync(pipeline.Training[0]);
+            await broker.StartApplicationAsync();
+            await pipeline.StartTrainingAsync();
+            return Stopwatch.StartNew();
+        }, broker: broker.Amqp);
+    }
+
+    private static async Task<long> OutboxAsync(FaultPipeline pipeline)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={pipeline.TrainingDatabase};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM outbox";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     private static async Task<ScenarioResult> RestartAsync(Run run, Func<OwnBroker, Task> restart)
     {
         var total = Stopwatch.StartNew();

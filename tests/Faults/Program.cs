@@ -10,6 +10,7 @@ var scenarios = new Dictionary<string, Func<Run, Task<ScenarioResult>>>
     ["broker-app-restart"] = BrokerRestarts.ApplicationAsync,
     ["broker-node-restart"] = BrokerRestarts.NodeAsync,
     ["kill-training"] = Scenarios.KillTrainingAsync,
+    ["broker-kill-training-backlog"] = BrokerRestarts.KillTrainingWithBacklogAsync,
     ["kill-reporting"] = Scenarios.KillReportingAsync,
     ["consumer-stopped"] = Scenarios.ConsumerStoppedAsync,
     ["training-store-locked"] = Scenarios.LockedTrainingStoreAsync,
