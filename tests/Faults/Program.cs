@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cybercrime.Faults;
 
 // dotnet run -c Release --project tests/Faults -- [--n 200] [--restarts 1] [--scenario kill-training] [--lock 40] [--write-timeout 10] [--out fault-results]
+// Each scenario prints one line (see ScenarioResult) and the run writes them all to <out>/faults.json; exit code 1 when any failed.
 var options = FaultOptions.Parse(args);
 var scenarios = new Dictionary<string, Func<Run, Task<ScenarioResult>>>
 {
