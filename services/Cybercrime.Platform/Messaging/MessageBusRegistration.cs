@@ -49,6 +49,8 @@ public static class MessageBusRegistration
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
+                // An event of a type no consumer here knows is parked with its reason, where operations see it.
+                endpoint.ConfigureDeadLetter(deadLetter => deadLetter.UseFilter(new ParkUnconsumedFilter()));
                 // Durable, replicated queues; per-consumer retry and prefetch live in each ConsumerDefinition.
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
