@@ -17,9 +17,9 @@ public static class TrainingService
     {
         builder.AddDocumentStore(StoreName, store => store
             // The office's sessions newest first come straight from the first index; the others serve the list's filters.
-            .Collection<TrainingSession>("sessions", "office,details.startDate", "office", "details.endDate", "details.topics", "details.hostCountry", "details.format")
+            .Collection<TrainingSession>("sessions", "office,details.startDate", "details.endDate", "details.topics", "details.hostCountry", "details.format")
             // The second index counts enrolments by status for sessions stored before the session kept them.
-            .Collection<Registration>("registrations", "sessionId", "sessionId,status", "participantId")
+            .Collection<Registration>("registrations", "sessionId,status", "participantId")
             // Each office's count of sessions, read by id: the total of an unfiltered page.
             .Collection<OfficeSessions>("offices"));
         builder.Services.AddSingleton<TrainingStore>();
