@@ -12,6 +12,7 @@ internal static class BrokerRestarts
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     public static Task<ScenarioResult> ApplicationAsync(Run run) => RestartAsync(run, async broker =>
     {
@@ -77,7 +78,7 @@ internal static class BrokerRestarts
             var caughtUp = Stopwatch.StartNew();
             while ((await referee.FiguresAsync()).Completions < acknowledged && caughtUp.Elapsed < CatchUp)
             {
-                await Task.Delay(250);
+                await Task.Delay(Poll);
             }
 
             recoveries.Add(since.Elapsed.TotalSeconds);

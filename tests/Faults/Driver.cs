@@ -16,6 +16,10 @@ internal sealed class Driver(FaultPipeline pipeline, string prefix)
 {
     private const int Concurrency = 8;
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(3);
+
+    /// <summary>How often progress is looked at, and how long a refused request waits before it is sent again.</summary>
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
     private readonly Lock _slowest = new();
     private int _started;
     private int _registered;
@@ -61,9 +65,15 @@ internal sealed class Driver(FaultPipeline pipeline, string prefix)
     /// <summary>Completes when <paramref name="count"/> operations are acknowledged in all.</summary>
     public async Task ReachedAsync(int count)
     {
+        var deadline = Stopwatch.StartNew();
         while (Volatile.Read(ref _completed) + Volatile.Read(ref _refused) < count)
         {
-            await Task.Delay(20);
+            if (deadline.Elapsed > GiveUpAfter)
+            {
+                throw new TimeoutException($"Gave up after {GiveUpAfter.TotalMinutes:0} min waiting for {count} operations; {_completed} acknowledged.");
+            }
+
+            await Task.Delay(Poll);
         }
     }
 
@@ -122,7 +132,7 @@ internal sealed class Driver(FaultPipeline pipeline, string prefix)
                 Interlocked.Increment(ref _unanswered);
             }
 
-            await Task.Delay(250);
+            await Task.Delay(RetryPause);
         }
 
         Interlocked.Increment(ref _refused);
