@@ -31,7 +31,7 @@ internal static class Poison
         await driver.RunAsync(run.Options.Operations, run.PerSecond);
         var referee = new Referee(pipeline, vhost.Amqp, run.Options.QuietDeadline);
         await referee.QuietAsync(driver, Stopwatch.StartNew());
-        await Eventually.Until(async () => await tap.DrainAsync() >= pipeline.Sessions.Count + driver.Registered + driver.Completed, TimeSpan.FromMinutes(1), "every event tapped");
+        await Redelivery.WaitForEventsAsync(tap, pipeline, driver);
 
         var registered = tap.Seen.First(e => e.Exchange == EventNames.Of(typeof(ParticipantRegistered)));
         foreach (var body in new[] { Malformed(registered.Body), UnknownEnumValue(registered.Body), UnknownType(registered.Body) })

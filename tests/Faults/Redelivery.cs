@@ -43,7 +43,7 @@ internal static class Redelivery
     }
 
     /// <summary>Every session scheduled, every registration and every completion, as published.</summary>
-    private static Task WaitForEventsAsync(EventTap tap, FaultPipeline pipeline, Driver driver) =>
+    internal static Task WaitForEventsAsync(EventTap tap, FaultPipeline pipeline, Driver driver) =>
         Eventually.Until(async () => await tap.DrainAsync() >= pipeline.Sessions.Count + driver.Registered + driver.Completed,
             TimeSpan.FromMinutes(2), "the tap to see every event");
 }
