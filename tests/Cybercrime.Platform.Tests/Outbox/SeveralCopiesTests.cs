@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Outbox;
 using Cybercrime.Platform.Storage;
@@ -71,7 +72,15 @@ public sealed class SeveralCopiesTests : IAsyncDisposable
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<Counting>();
-            bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            bus.UsingInMemory((context, cfg) =>
+            {
+                // MassTransit's JSON options are one static for the whole process. Without the contract
+                // conventions here, an event written while they were the defaults (enums as numbers) could be
+                // read after a test running beside this one set them (enums as kebab-case names), fault, and
+                // never be counted: the flake CI once met.
+                cfg.ConfigureJsonSerializerOptions(ContractJson.Configure);
+                cfg.ConfigureEndpoints(context);
+            });
         });
         return services.BuildServiceProvider();
     }
