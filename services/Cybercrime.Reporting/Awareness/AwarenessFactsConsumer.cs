@@ -23,17 +23,19 @@ internal sealed class AwarenessFactsConsumer(
 
     public Task Consume(ConsumeContext<CampaignClosed> context) => Keep(context.Message, context.CancellationToken);
 
-    public Task Consume(ConsumeContext<ObservationRecorded> context) =>
-        observations.UpsertIfNewerAsync(ObservationFacts.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<ObservationRecorded> context) => Keep(context.Message, context.CancellationToken);
 
     public Task Consume(ConsumeContext<ActivityHeld> context) => Keep(context.Message, context.CancellationToken);
 
     public Task Consume(ConsumeContext<ActivityAmended> context) => Keep(context.Message, context.CancellationToken);
 
-    private Task Keep(ICampaignEvent e, CancellationToken cancellationToken) =>
+    internal Task Keep(ObservationRecorded e, CancellationToken cancellationToken) =>
+        observations.UpsertIfNewerAsync(ObservationFacts.From(e), cancellationToken);
+
+    internal Task Keep(ICampaignEvent e, CancellationToken cancellationToken) =>
         campaigns.UpsertIfNewerAsync(CampaignFacts.From(e), cancellationToken);
 
-    private async Task Keep(IActivityEvent e, CancellationToken cancellationToken)
+    internal async Task Keep(IActivityEvent e, CancellationToken cancellationToken)
     {
         foreach (var row in ActivityCountryFacts.From(e))
         {
