@@ -50,6 +50,7 @@ internal static class Recording
         var stored = (await awareness.Observations.FindManyAsync(ids, cancellationToken)).ToDictionary(o => o.Id);
         var changes = new Changes();
         var (recorded, replaced, unchanged) = (0, 0, 0);
+        var (latestStart, earliestEnd) = (campaign.LatestPeriodStart, campaign.EarliestPeriodEnd);
         for (var i = 0; i < batch.Count; i++)
         {
             var o = batch[i];
@@ -72,17 +73,14 @@ internal static class Recording
             var s = series[key];
             series[key] = s with { Total = s.Total + o.Value - (earlier?.Value ?? 0), Observations = s.Observations + (earlier is null ? 1 : 0) };
             _ = earlier is null ? recorded++ : replaced++;
+            latestStart = latestStart is { } l && l > o.Period.Start ? l : o.Period.Start;
+            earliestEnd = earliestEnd is { } e && e < o.Period.End ? e : o.Period.End;
         }
 
         if (!changes.IsEmpty)
         {
-            var changed = batch.Where(o => stored.GetValueOrDefault(Observation.IdOf(campaign.Id, o))?.Value != o.Value).ToList();
-            changes.Save(campaign.Next() with
-            {
-                Series = [.. series.Values.Where(s => s.Observations > 0)],
-                LatestPeriodStart = Max(campaign.LatestPeriodStart, changed.Max(o => o.Period.Start)),
-                EarliestPeriodEnd = Min(campaign.EarliestPeriodEnd, changed.Min(o => o.Period.End)),
-            }, campaign.Version);
+            // Series are only ever added by a figure recorded in this same batch, so none is left empty.
+            changes.Save(campaign.Next() with { Series = [.. series.Values], LatestPeriodStart = latestStart, EarliestPeriodEnd = earliestEnd }, campaign.Version);
         }
 
         return CommandOutcome.Commit(changes, StatusCodes.Status200OK, new ObservationsResult(batch.Count, recorded, replaced, unchanged));
@@ -99,8 +97,4 @@ internal static class Recording
             detail: $"{o.Field}: {series} is recorded by {inUse}; send its figures by {inUse}, not by {ContractJson.Name(o.Period.Granularity)}, so that no total overlaps another.",
             extensions: new Dictionary<string, object?> { ["field"] = $"{o.Field}.period", ["granularityInUse"] = inUse });
     }
-
-    private static DateOnly Max(DateOnly? kept, DateOnly seen) => kept is { } k && k > seen ? k : seen;
-
-    private static DateOnly Min(DateOnly? kept, DateOnly seen) => kept is { } k && k < seen ? k : seen;
 }
