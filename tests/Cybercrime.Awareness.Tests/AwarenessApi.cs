@@ -32,6 +32,23 @@ public sealed class AwarenessApi : ServiceFactory<Program>
             Count(connection, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0)"));
     }
 
+    /// <summary>Each stored observation's period and version: the order reporting applies its values in.</summary>
+    public IReadOnlyDictionary<string, long> ObservationVersions()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(Folder, "awareness.db")};Default Timeout=30");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json_extract(body, '$.period'), version FROM observations";
+        using var reader = command.ExecuteReader();
+        var versions = new Dictionary<string, long>();
+        while (reader.Read())
+        {
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return versions;
+    }
+
     public static async Task<string> LaunchAsync(HttpClient office, object? campaign = null)
     {
         var response = await office.PostAsJsonAsync("/awareness/campaigns", campaign ?? Campaign, TestContext.Current.CancellationToken);

@@ -109,6 +109,38 @@ public sealed class ObservationRecordingTests
         Assert.Equal((1, 0, 0, 1), api.Stored());
     }
 
+    [Fact]
+    public async Task Each_new_value_of_a_key_takes_its_next_version_and_an_unchanged_one_none()
+    {
+        await using var api = new AwarenessApi();
+        using var gua = await api.ClientAsync("GUA", "office-editor");
+        var id = await LaunchAsync(gua);
+
+        foreach (var value in new[] { 100, 200, 200, 150 })
+        {
+            await OkAsync(await ObserveAsync(gua, id, Observation("tv", "views", "2020-05", value), Observation("tv", "views", "2020-06", 7)));
+        }
+
+        Assert.Equal(new Dictionary<string, long> { ["2020-05"] = 3, ["2020-06"] = 1 }, api.ObservationVersions());
+    }
+
+    [Fact]
+    public async Task Of_two_concurrent_batches_starting_one_series_at_different_granularities_one_is_refused()
+    {
+        await using var api = new AwarenessApi();
+        using var gua = await api.ClientAsync("GUA", "office-editor");
+        var id = await LaunchAsync(gua);
+
+        var answers = await Task.WhenAll(
+            ObserveAsync(gua, id, Observation("tv", "views", "2020-05-04", 10)),
+            ObserveAsync(gua, id, Observation("tv", "views", "2020-05", 20)));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        var series = (await OkAsync(await gua.GetAsync($"/awareness/campaigns/{id}", TestContext.Current.CancellationToken)))["series"]!.AsArray();
+        Assert.Single(series);
+        Assert.Equal(1, api.Stored().Observations);
+    }
+
     private static async Task<JsonObject> TotalsAsync(HttpClient office, string id) =>
         (await OkAsync(await office.GetAsync($"/awareness/campaigns/{id}", TestContext.Current.CancellationToken)))["totals"]!.AsObject();
 }
