@@ -93,6 +93,20 @@ public sealed class ImportObservationsTests
         Assert.Equal((1, 0, 0, 1), api.Stored());
     }
 
+    [Fact]
+    public async Task A_file_sent_as_json_is_refused_with_415_and_nothing_is_recorded()
+    {
+        await using var api = new AwarenessApi();
+        using var gua = await api.ClientAsync("GUA", "office-editor");
+        var id = await LaunchAsync(gua);
+
+        var response = await gua.PostAsync($"/awareness/campaigns/{id}/observations/import",
+            new StringContent(Export, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal((1, 0, 0, 1), api.Stored());
+    }
+
     [Theory]
     [InlineData("", "file")]
     [InlineData("channel,metric,value\ntv,views,1\n", "header")]
@@ -100,7 +114,7 @@ public sealed class ImportObservationsTests
     {
         var errors = new ValidationErrors();
 
-        ImportObservations.Parse(csv, errors);
+        ObservationsCsv.Parse(csv, errors);
 
         Assert.True(errors.Any);
         Assert.Contains(field, ((Microsoft.AspNetCore.Http.HttpValidationProblemDetails)errors.ToProblemDetails()).Errors.Keys);
