@@ -2,6 +2,7 @@ using Cybercrime.Platform.Hosting;
 using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
+using Cybercrime.Reporting.Awareness;
 using Cybercrime.Reporting.Training;
 using MassTransit;
 
@@ -16,8 +17,13 @@ public static class ReportingService
         builder
             .AddDocumentStore("reporting", store => store
                 .Collection<SessionFacts>(SessionFacts.CollectionName, SessionFacts.Indexes)
-                .Collection<ParticipationFacts>(ParticipationFacts.CollectionName, ParticipationFacts.Indexes))
-            .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue);
+                .Collection<ParticipationFacts>(ParticipationFacts.CollectionName, ParticipationFacts.Indexes)
+                .Collection<CampaignFacts>(CampaignFacts.CollectionName, CampaignFacts.Indexes)
+                .Collection<ObservationFacts>(ObservationFacts.CollectionName, ObservationFacts.Indexes)
+                .Collection<ActivityFacts>(ActivityFacts.CollectionName, ActivityFacts.Indexes)
+                .Collection<ActivityCountryFacts>(ActivityCountryFacts.CollectionName, ActivityCountryFacts.Indexes))
+            .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue)
+            .AddConsumers(bus => bus.AddConsumer<AwarenessFactsConsumer, AwarenessFactsConsumerDefinition>(), AwarenessFactsConsumerDefinition.Queue);
 
     public static IEndpointRouteBuilder MapReportingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -25,6 +31,7 @@ public static class ReportingService
             .RequireAuthorization(AuthRegistration.HqReportingPolicy)
             .WithTags("Reporting");
         reporting.MapTrainingSummary();
+        reporting.MapAwarenessSummary();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Cybercrime.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- pipeline [--scale 1] [--warmup 20] [--out benchmark-results]
 // dotnet run -c Release --project tests/Benchmarks -- import [--rows 5000] [--runs 5]
+// dotnet run -c Release --project tests/Benchmarks -- awareness-import [--rows 10000] [--runs 5]
 // dotnet run -c Release --project tests/Benchmarks -- queries [--participations 200000] [--registrations 100000] [--sessions 100000] [--runs 5] [--smoke]
 var options = BenchmarkOptions.Parse(args);
 switch (options.Scenario)
@@ -10,6 +11,11 @@ switch (options.Scenario)
         var import = await ImportBenchmark.RunAsync(options);
         import.Print();
         import.Write(options.Output);
+        break;
+    case "awareness-import":
+        var awareness = await AwarenessImportBenchmark.RunAsync(options);
+        awareness.Print();
+        awareness.Write(options.Output);
         break;
     case "pipeline":
         var pipeline = await PipelineBenchmark.RunAsync(options);
@@ -22,5 +28,5 @@ switch (options.Scenario)
         queries.Write(options.Output);
         break;
     default:
-        throw new ArgumentException($"Unknown scenario '{options.Scenario}'. Scenarios: pipeline, import, queries.");
+        throw new ArgumentException($"Unknown scenario '{options.Scenario}'. Scenarios: pipeline, import, awareness-import, queries.");
 }

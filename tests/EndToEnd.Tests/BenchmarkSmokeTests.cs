@@ -17,6 +17,15 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public async Task The_awareness_import_benchmark_runs_and_writes_its_results()
+    {
+        var results = await RunAsync("awareness-import", "--rows", "25", "--runs", "1");
+
+        Assert.Equal(3, results["rows"]!.AsArray().Count);
+        Assert.All(results["rows"]!.AsArray(), row => Assert.Single(row!["samples"]!.AsArray()));
+    }
+
+    [Fact]
     public async Task The_pipeline_benchmark_runs_every_stage_counts_each_process_CPU_and_the_read_model_ends_exact()
     {
         var results = await RunAsync("pipeline", "--smoke");

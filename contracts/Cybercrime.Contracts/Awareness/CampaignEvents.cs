@@ -1,0 +1,42 @@
+namespace Cybercrime.Contracts.Awareness;
+
+/// <summary>A campaign as it stands after the event: every campaign event carries the whole of it.</summary>
+public sealed record CampaignSnapshot(
+    string Name,
+    IReadOnlyList<CampaignAudience> Audiences,
+    IReadOnlyList<string> Countries,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<Channel> Channels,
+    IReadOnlyList<string> Partners,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    CampaignStatus Status);
+
+/// <summary>Events whose aggregate is a campaign.</summary>
+public interface ICampaignEvent : IIntegrationEvent
+{
+    Guid CampaignId { get; }
+
+    CampaignSnapshot Campaign { get; }
+}
+
+[EventName("awareness.campaign-launched")]
+public sealed record CampaignLaunched(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid CampaignId, long Version, CampaignSnapshot Campaign)
+    : ICampaignEvent
+{
+    Guid IIntegrationEvent.AggregateId => CampaignId;
+}
+
+[EventName("awareness.campaign-amended")]
+public sealed record CampaignAmended(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid CampaignId, long Version, CampaignSnapshot Campaign)
+    : ICampaignEvent
+{
+    Guid IIntegrationEvent.AggregateId => CampaignId;
+}
+
+[EventName("awareness.campaign-closed")]
+public sealed record CampaignClosed(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid CampaignId, long Version, CampaignSnapshot Campaign)
+    : ICampaignEvent
+{
+    Guid IIntegrationEvent.AggregateId => CampaignId;
+}
