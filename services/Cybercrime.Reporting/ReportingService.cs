@@ -2,6 +2,7 @@ using Cybercrime.Platform.Hosting;
 using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
+using Cybercrime.Reporting.ExpertGroup;
 using Cybercrime.Reporting.Training;
 using MassTransit;
 
@@ -16,8 +17,12 @@ public static class ReportingService
         builder
             .AddDocumentStore("reporting", store => store
                 .Collection<SessionFacts>(SessionFacts.CollectionName, SessionFacts.Indexes)
-                .Collection<ParticipationFacts>(ParticipationFacts.CollectionName, ParticipationFacts.Indexes))
-            .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue);
+                .Collection<ParticipationFacts>(ParticipationFacts.CollectionName, ParticipationFacts.Indexes)
+                .Collection<MeetingFacts>(MeetingFacts.CollectionName, MeetingFacts.Indexes)
+                .Collection<DocumentFacts>(DocumentFacts.CollectionName, DocumentFacts.Indexes)
+                .Collection<RecommendationFacts>(RecommendationFacts.CollectionName, RecommendationFacts.Indexes))
+            .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue)
+            .AddConsumers(bus => bus.AddConsumer<ExpertGroupFactsConsumer, ExpertGroupFactsConsumerDefinition>(), ExpertGroupFactsConsumerDefinition.Queue);
 
     public static IEndpointRouteBuilder MapReportingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -25,6 +30,7 @@ public static class ReportingService
             .RequireAuthorization(AuthRegistration.HqReportingPolicy)
             .WithTags("Reporting");
         reporting.MapTrainingSummary();
+        reporting.MapExpertGroupSummary();
         return app;
     }
 }
