@@ -27,7 +27,7 @@ public static class ExpertGroupService
         builder.AddDocumentStore(StoreName, store => store
             .Collection<Meeting>("meetings", "details.startDate")
             // The public search: listed documents by symbol, and each filter it takes.
-            .Collection<ExpertDocument>("documents", "listed,symbol", "titleWords", "listedLanguages", "meetingId", "type")
+            .Collection<ExpertDocument>("documents", "listed,symbolKey", "titleWords", "listedLanguages", "meetingId", "type")
             // One document per symbol: the store refuses a second claim, so two creations cannot both take it.
             .Collection<SymbolClaim>("symbols")
             .Collection<Recommendation>("recommendations", "status,chapter", "meetingId"));

@@ -37,7 +37,7 @@ internal static class SearchDocuments
                 }
 
                 errors.Check(language is null || UnLanguages.Contains(language), "language", $"'{language}' is not one of the six UN languages: {string.Join(", ", UnLanguages.All)}.");
-                errors.Check(symbol is null || Symbols.IsValid(symbol), "symbol", $"'{symbol}' is not a United Nations document symbol such as UNODC/CCPCJ/EG.4/2020/2.");
+                errors.Check(symbol is null || Symbols.IsValid(Symbols.Key(symbol)), "symbol", $"'{symbol}' is not a United Nations document symbol such as UNODC/CCPCJ/EG.4/2020/2.");
                 var words = Words.Of(q);
                 errors.Check(words.Count <= MaxWords, "q", $"At most {MaxWords} words.");
                 errors.Check(page is >= 1 and <= MaxPage, "page", $"Pages are numbered from 1 to {MaxPage}.");
