@@ -1,3 +1,4 @@
+using Cybercrime.ExpertGroup;
 using Cybercrime.Platform.Hosting;
 using Cybercrime.Reporting;
 using Cybercrime.Training;
@@ -14,5 +15,6 @@ public static class StandaloneServices
     [
         TrainingService.Module,
         ReportingService.Module,
+        ExpertGroupService.Module,
     ];
 }
