@@ -28,7 +28,8 @@ internal static class PublishDocument
             .Produces<DocumentView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     public static (ExpertDocument?, Cybercrime.Contracts.IIntegrationEvent?, object?, IResult?) Publish(ExpertDocument document, DateOnly on, DateTimeOffset now)
     {
@@ -71,7 +72,8 @@ internal static class PublishDocument
             .WithSummary("Starts a new revision of a published document; it supersedes the current one when published.")
             .Produces<RevisionStarted>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     public static void MapWithdrawDocument(this RouteGroupBuilder group) =>
         group.MapPost("/documents/{id:guid}/withdrawal", (Guid id, HttpContext http, DocumentRoute route) =>
@@ -83,5 +85,6 @@ internal static class PublishDocument
             .WithSummary("Withdraws a document: the public sees none of it any more.")
             .Produces<DocumentView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

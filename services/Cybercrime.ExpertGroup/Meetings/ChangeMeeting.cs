@@ -24,19 +24,22 @@ internal static class ChangeMeeting
             .Produces<MeetingView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/meetings/{id:guid}/held", (Guid id, HttpContext http, MeetingRoute route) =>
                 route.ChangeAsync(http, id, id.ToString(), (meeting, now) => Changed(meeting.Hold(now))))
             .WithSummary("Records that a meeting took place.")
             .Produces<MeetingView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/meetings/{id:guid}/cancellation", (Guid id, HttpContext http, MeetingRoute route) =>
                 route.ChangeAsync(http, id, id.ToString(), (meeting, now) => Changed(meeting.Cancel(now))))
             .WithSummary("Calls a meeting off.")
             .Produces<MeetingView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static (Changes?, IResult?) Changed<TEvent>((Meeting Meeting, TEvent Event) change) where TEvent : IMeetingEvent =>

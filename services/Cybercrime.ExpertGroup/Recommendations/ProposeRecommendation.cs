@@ -42,7 +42,8 @@ internal static class ProposeRecommendation
                 }))
             .WithSummary("Records a preliminary recommendation proposed at a meeting.")
             .Produces<Created>(StatusCodes.Status201Created)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     public static void MapChangeRecommendation(this RouteGroupBuilder group)
     {
@@ -70,7 +71,8 @@ internal static class ProposeRecommendation
             .Produces<RecommendationView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/recommendations/{id:guid}/withdrawal", (Guid id, HttpContext http, [FromKeyedServices(ExpertGroupService.StoreName)] DocumentStore store,
                 IDocumentCollection<Recommendation> recommendations, TimeProvider clock) =>
                 store.RunAsync(http, id.ToString(), async () =>
@@ -87,7 +89,8 @@ internal static class ProposeRecommendation
             .WithSummary("Withdraws a recommendation, preliminary or adopted.")
             .Produces<RecommendationView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     /// <summary>404 for a missing recommendation; 409 for a withdrawn one, or one not in <paramref name="required"/> when given.</summary>
