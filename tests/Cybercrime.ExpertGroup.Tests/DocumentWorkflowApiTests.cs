@@ -95,6 +95,21 @@ public sealed class DocumentWorkflowApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_publication_cannot_be_dated_before_the_last_one()
+    {
+        var client = await _api.SecretariatAsync();
+        var id = await DocumentAsync(client);
+        await UploadOkAsync(client, id, "en", PdfFile());
+        await PublishOkAsync(client, id, "2020-07-27");
+        await UploadOkAsync(client, id, "fr", PdfFile("fr"));
+
+        var problem = await ProblemAsync(await PublishAsync(client, id, "2020-07-26"), HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("on", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.CreateClient().GetAsync($"/public/expert-group/documents/{id}/versions/fr", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_revision_is_started_only_once_the_latest_is_published()
     {
         var client = await _api.SecretariatAsync();

@@ -50,6 +50,16 @@ public sealed class MeetingsAndRecommendationsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_meeting_is_recorded_as_held_only_once_it_has_started()
+    {
+        var client = await _api.SecretariatAsync();
+        var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var id = await MeetingAsync(client, future, future);
+
+        await ProblemAsync(await client.PostAsync($"/expert-group/meetings/{id}/held", null, Token), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task Recommendations_go_from_preliminary_to_adopted_into_the_consolidated_list_by_chapter()
     {
         var client = await _api.SecretariatAsync();

@@ -22,7 +22,15 @@ internal static class PublishDocument
                 var errors = new ValidationErrors();
                 errors.Check(request.On is not null, "on", "The publication date is required (ISO 8601, e.g. 2020-07-27).");
                 ReportingYears.Check(errors, "on", request.On);
-                return errors.Any ? Task.FromResult(errors.ToResult()) : route.ChangeAsync(http, id, request, document => Publish(document, request.On!.Value, route.Now));
+                return errors.Any ? Task.FromResult(errors.ToResult()) : route.ChangeAsync(http, id, request, document =>
+                {
+                    // Publication dates only move forward: a later revision or language is published on or after the current one.
+                    var last = document.Revisions.SelectMany(r => r.Versions).Max(v => v.PublishedOn);
+                    var late = new ValidationErrors();
+                    return late.Check(last is null || request.On >= last, "on", $"The document was last published on {last:yyyy-MM-dd}; a publication cannot come before it.")
+                        ? Publish(document, request.On!.Value, route.Now)
+                        : (null, null, null, late.ToResult());
+                });
             })
             .WithSummary("Publishes the language versions uploaded to the latest revision.")
             .Produces<DocumentView>()

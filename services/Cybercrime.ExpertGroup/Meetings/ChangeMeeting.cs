@@ -27,7 +27,9 @@ internal static class ChangeMeeting
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/meetings/{id:guid}/held", (Guid id, HttpContext http, MeetingRoute route) =>
-                route.ChangeAsync(http, id, id.ToString(), (meeting, now) => Changed(meeting.Hold(now))))
+                route.ChangeAsync(http, id, id.ToString(), (meeting, now) => DateOnly.FromDateTime(now.UtcDateTime) < meeting.Details.StartDate
+                    ? (null, Problems.Conflict("The meeting has not started.", $"It starts on {meeting.Details.StartDate:yyyy-MM-dd}: record it as held once it has taken place."))
+                    : Changed(meeting.Hold(now))))
             .WithSummary("Records that a meeting took place.")
             .Produces<MeetingView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
