@@ -1,9 +1,13 @@
 namespace Cybercrime.Platform.Storage.Blobs;
 
-/// <summary>A read-only stream over a stored file's chunks, fetching one chunk at a time as it is read.</summary>
-internal sealed class ChunkStream(long length, Func<int, CancellationToken, Task<byte[]>> chunk) : Stream
+/// <summary>
+/// A read-only stream over a stored file's chunks, fetching one chunk at a time as it is read into one
+/// buffer it reuses: <paramref name="chunk"/> fills the buffer with chunk n and returns its length.
+/// </summary>
+internal sealed class ChunkStream(long length, Func<int, byte[], CancellationToken, Task<int>> chunk) : Stream
 {
-    private byte[] _current = [];
+    private readonly byte[] _buffer = new byte[BlobStore.ChunkSize];
+    private int _filled;
     private int _offset;
     private int _next;
     private long _position;
@@ -29,14 +33,14 @@ internal sealed class ChunkStream(long length, Func<int, CancellationToken, Task
             return 0;
         }
 
-        if (_offset == _current.Length)
+        if (_offset == _filled)
         {
-            _current = await chunk(_next++, cancellationToken);
+            _filled = await chunk(_next++, _buffer, cancellationToken);
             _offset = 0;
         }
 
-        var count = Math.Min(buffer.Length, _current.Length - _offset);
-        _current.AsMemory(_offset, count).CopyTo(buffer);
+        var count = Math.Min(buffer.Length, _filled - _offset);
+        _buffer.AsMemory(_offset, count).CopyTo(buffer);
         _offset += count;
         _position += count;
         return count;

@@ -15,7 +15,8 @@ internal sealed class SqliteBlobStore(SqliteDocumentStore store) : BlobStore
     public static readonly string[] CreateTables =
     [
         "CREATE TABLE IF NOT EXISTS blobs (id TEXT PRIMARY KEY, size INTEGER NOT NULL, sha256 TEXT NOT NULL);",
-        "CREATE TABLE IF NOT EXISTS blob_chunks (blob_id TEXT NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (blob_id, n)) WITHOUT ROWID;",
+        // A rowid table, so that a chunk is read through SQLite's incremental blob I/O straight into the reader's buffer.
+        "CREATE TABLE IF NOT EXISTS blob_chunks (blob_id TEXT NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (blob_id, n));",
     ];
 
     public override Task<BlobInfo> PutAsync(string id, Stream content, CancellationToken cancellationToken) =>
@@ -65,7 +66,7 @@ internal sealed class SqliteBlobStore(SqliteDocumentStore store) : BlobStore
         }, cancellationToken);
 
     public override async Task<Stream?> OpenReadAsync(string id, CancellationToken cancellationToken) =>
-        await InfoAsync(id, cancellationToken) is { } info ? new ChunkStream(info.Size, (n, token) => ChunkAsync(id, n, token)) : null;
+        await InfoAsync(id, cancellationToken) is { } info ? new ChunkStream(info.Size, (n, buffer, token) => ChunkAsync(id, n, buffer, token)) : null;
 
     public override Task DeleteAsync(string id, CancellationToken cancellationToken) =>
         store.WriteAsync(async (connection, token) =>
@@ -80,12 +81,15 @@ internal sealed class SqliteBlobStore(SqliteDocumentStore store) : BlobStore
             return true;
         }, cancellationToken);
 
-    private Task<byte[]> ChunkAsync(string id, int n, CancellationToken cancellationToken) =>
+    /// <summary>Copies chunk <paramref name="n"/> into <paramref name="buffer"/> through incremental blob I/O, with no array of its own.</summary>
+    private Task<int> ChunkAsync(string id, int n, byte[] buffer, CancellationToken cancellationToken) =>
         store.ReadAsync(async (connection, token) =>
         {
-            var command = connection.Statement("SELECT data FROM blob_chunks WHERE blob_id = $id AND n = $n;");
+            var command = connection.Statement("SELECT rowid FROM blob_chunks WHERE blob_id = $id AND n = $n;");
             command.Parameters.AddWithValue("$id", id);
             command.Parameters.AddWithValue("$n", n);
-            return await command.ExecuteScalarAsync(token) as byte[] ?? throw new InvalidDataException($"Chunk {n} of file '{id}' is missing.");
+            var rowid = await command.ExecuteScalarAsync(token) as long? ?? throw new InvalidDataException($"Chunk {n} of file '{id}' is missing.");
+            using var chunk = new SqliteBlob(connection.Connection, "blob_chunks", "data", rowid, readOnly: true);
+            return await chunk.ReadAtLeastAsync(buffer, (int)chunk.Length, throwOnEndOfStream: true, token);
         }, cancellationToken);
 }
