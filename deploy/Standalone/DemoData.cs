@@ -33,6 +33,7 @@ internal static class DemoData
             {
                 await SeedAsync(new Uri(app.Urls.First()), app.Lifetime.ApplicationStopping);
                 await AwarenessDemo.SeedAsync(new Uri(app.Urls.First()), app.Lifetime.ApplicationStopping);
+                await ExpertGroupDemo.SeedAsync(new Uri(app.Urls.First()), app.Lifetime.ApplicationStopping);
             }
             catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
             {

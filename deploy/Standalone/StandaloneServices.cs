@@ -1,4 +1,5 @@
 using Cybercrime.Awareness;
+using Cybercrime.ExpertGroup;
 using Cybercrime.Platform.Hosting;
 using Cybercrime.Reporting;
 using Cybercrime.Training;
@@ -15,6 +16,7 @@ public static class StandaloneServices
     [
         TrainingService.Module,
         AwarenessService.Module,
+        ExpertGroupService.Module,
         ReportingService.Module,
     ];
 }

@@ -3,6 +3,7 @@ using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
 using Cybercrime.Reporting.Awareness;
+using Cybercrime.Reporting.ExpertGroup;
 using Cybercrime.Reporting.Training;
 using MassTransit;
 
@@ -21,9 +22,13 @@ public static class ReportingService
                 .Collection<CampaignFacts>(CampaignFacts.CollectionName, CampaignFacts.Indexes)
                 .Collection<ObservationFacts>(ObservationFacts.CollectionName, ObservationFacts.Indexes)
                 .Collection<ActivityFacts>(ActivityFacts.CollectionName, ActivityFacts.Indexes)
-                .Collection<ActivityCountryFacts>(ActivityCountryFacts.CollectionName, ActivityCountryFacts.Indexes))
+                .Collection<ActivityCountryFacts>(ActivityCountryFacts.CollectionName, ActivityCountryFacts.Indexes)
+                .Collection<MeetingFacts>(MeetingFacts.CollectionName, MeetingFacts.Indexes)
+                .Collection<DocumentFacts>(DocumentFacts.CollectionName, DocumentFacts.Indexes)
+                .Collection<RecommendationFacts>(RecommendationFacts.CollectionName, RecommendationFacts.Indexes))
             .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue)
-            .AddConsumers(bus => bus.AddConsumer<AwarenessFactsConsumer, AwarenessFactsConsumerDefinition>(), AwarenessFactsConsumerDefinition.Queue);
+            .AddConsumers(bus => bus.AddConsumer<AwarenessFactsConsumer, AwarenessFactsConsumerDefinition>(), AwarenessFactsConsumerDefinition.Queue)
+            .AddConsumers(bus => bus.AddConsumer<ExpertGroupFactsConsumer, ExpertGroupFactsConsumerDefinition>(), ExpertGroupFactsConsumerDefinition.Queue);
 
     public static IEndpointRouteBuilder MapReportingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -32,6 +37,7 @@ public static class ReportingService
             .WithTags("Reporting");
         reporting.MapTrainingSummary();
         reporting.MapAwarenessSummary();
+        reporting.MapExpertGroupSummary();
         return app;
     }
 }

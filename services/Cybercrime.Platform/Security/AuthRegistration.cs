@@ -17,6 +17,9 @@ public static class AuthRegistration
 
     public const string OperationsPolicy = "operations";
 
+    /// <summary>The secretariat of the intergovernmental meetings: expert-group meetings, documents and recommendations.</summary>
+    public const string SecretariatPolicy = "secretariat";
+
     public static IHostApplicationBuilder AddPlatformAuth(this IHostApplicationBuilder builder)
     {
         if (builder.Configuration.GetValue("Auth:DevTokens", false) && !builder.Environment.IsLocal())
@@ -56,7 +59,8 @@ public static class AuthRegistration
                 .RequireRole(Roles.OfficeEditor)
                 .RequireAssertion(context => context.User.Office() is not null))
             .AddPolicy(HqReportingPolicy, policy => policy.RequireRole(Roles.HqReporting))
-            .AddPolicy(OperationsPolicy, policy => policy.RequireRole(Roles.Operations));
+            .AddPolicy(OperationsPolicy, policy => policy.RequireRole(Roles.Operations))
+            .AddPolicy(SecretariatPolicy, policy => policy.RequireRole(Roles.Secretariat));
         return builder;
     }
 }

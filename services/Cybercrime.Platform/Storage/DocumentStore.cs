@@ -1,4 +1,5 @@
 using Cybercrime.Platform.Outbox;
+using Cybercrime.Platform.Storage.Blobs;
 
 namespace Cybercrime.Platform.Storage;
 
@@ -21,6 +22,9 @@ public abstract class DocumentStore
     public IReadOnlyCollection<CollectionDefinition> Definitions => _definitions.Values;
 
     public IDocumentCollection<T> Collection<T>() where T : class, IDocument => CreateCollection<T>(DefinitionOf(typeof(T)));
+
+    /// <summary>The store's files (a table of blobs on SQLite, GridFS on MongoDB).</summary>
+    public abstract BlobStore Blobs { get; }
 
     /// <summary>
     /// Commits every write and its events atomically. Throws <see cref="ConcurrencyConflictException"/>,

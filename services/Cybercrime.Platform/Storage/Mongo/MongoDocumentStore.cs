@@ -1,3 +1,4 @@
+using Cybercrime.Platform.Storage.Blobs;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Polly;
@@ -30,7 +31,10 @@ public sealed partial class MongoDocumentStore : DocumentStore
     {
         MongoMapping.Register();
         _database = database;
+        Blobs = new MongoBlobStore(database);
     }
+
+    public override BlobStore Blobs { get; }
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Cybercrime.Platform.Outbox;
+using Cybercrime.Platform.Storage.Blobs;
 using Microsoft.Data.Sqlite;
 
 namespace Cybercrime.Platform.Storage.Sqlite;
@@ -25,7 +26,10 @@ public sealed partial class SqliteDocumentStore : DocumentStore, IAsyncDisposabl
         _path = path;
         _connections = new SqliteConnections(path);
         _writer = new SqliteWriter(_connections.OpenAsync, writeDeadline ?? TimeSpan.FromSeconds(10));
+        Blobs = new SqliteBlobStore(this);
     }
+
+    public override BlobStore Blobs { get; }
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +43,11 @@ public sealed partial class SqliteDocumentStore : DocumentStore, IAsyncDisposabl
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
         await ExecuteAsync(connection, SqliteSql.CreateOutbox, cancellationToken);
         await UpgradeOutboxAsync(connection, cancellationToken);
+        foreach (var statement in SqliteBlobStore.CreateTables)
+        {
+            await ExecuteAsync(connection, statement, cancellationToken);
+        }
+
         foreach (var definition in Definitions)
         {
             foreach (var statement in SqliteSql.CreateCollection(definition))

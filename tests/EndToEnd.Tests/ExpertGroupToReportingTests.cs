@@ -1,0 +1,201 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Cybercrime.TestSupport;
+
+namespace Cybercrime.EndToEnd.Tests;
+
+/// <summary>
+/// Expert group and reporting as two separate processes over a real RabbitMQ: the secretariat records
+/// two years of meetings, documents and recommendations over HTTP, and reporting's summary reaches the
+/// exact figures the rules give, and keeps them when every event is delivered twice more, once in reverse.
+/// </summary>
+public sealed class ExpertGroupToReportingTests : IAsyncLifetime
+{
+    private const string Queue = "reporting-expert-group";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// 2020: the sixth meeting held (postponed within 2020), the seventh and the organizational session postponed
+    /// into 2021, one meeting cancelled; the preliminary recommendations (English, French added in 2021) and an
+    /// agenda in three languages (superseded in 2021) published, a report published then withdrawn; three
+    /// recommendations proposed at the sixth meeting: one adopted there, one adopted at the seventh, one withdrawn.
+    /// </summary>
+    private static readonly JsonNode Expected2020 = JsonNode.Parse("""
+        {"year":2020,"meetingsHeld":1,"meetingsPostponed":3,"meetingsCancelled":1,"documentsPublished":2,
+         "documentsByType":{"preliminary-recommendations":1,"agenda":1},"languageVersionsPublished":5,
+         "byLanguage":{"ar":0,"zh":0,"en":2,"fr":2,"ru":0,"es":1},
+         "recommendations":{"proposed":3,"adopted":1,"withdrawn":1},
+         "recommendationsByChapter":{"international-cooperation":1,"prevention":2}}
+        """)!;
+
+    /// <summary>2021: the seventh meeting held; a study in Arabic; one recommendation proposed at the seventh, one adopted there.</summary>
+    private static readonly JsonNode Expected2021 = JsonNode.Parse("""
+        {"year":2021,"meetingsHeld":1,"meetingsPostponed":0,"meetingsCancelled":0,"documentsPublished":1,
+         "documentsByType":{"study":1},"languageVersionsPublished":1,
+         "byLanguage":{"ar":1,"zh":0,"en":0,"fr":0,"ru":0,"es":0},
+         "recommendations":{"proposed":1,"adopted":1,"withdrawn":0},
+         "recommendationsByChapter":{"criminalization":1}}
+        """)!;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("cybercrime-e2e-eg-").FullName;
+    private BrokerVirtualHost _broker = null!;
+    private ServiceProcess _expertGroup = null!;
+    private ServiceProcess _reporting = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _broker = await TestBroker.CreateVirtualHostAsync("e2e-eg");
+        await _broker.ApplyDefinitionsAsync(Path.Combine(RepositoryRoot.Path, "deploy", "rabbitmq", "definitions.json"));
+        _expertGroup = await ServiceProcess.StartAsync("Cybercrime.ExpertGroup", Settings("expert-group"));
+        _reporting = await ServiceProcess.StartAsync("Cybercrime.Reporting", Settings("reporting"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _expertGroup.DisposeAsync();
+        await _reporting.DisposeAsync();
+        await _broker.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_secretariats_year_reaches_the_summary_exactly_even_when_every_event_comes_again_in_reverse()
+    {
+        await using var tap = await EventTap.OpenAsync(_broker.Amqp, EventTap.ContractEvents());
+        var eg = await ClientAsync(_expertGroup, "secretariat");
+        var hq = await ClientAsync(_reporting, "hq-reporting");
+
+        var sixth = await MeetingAsync(eg, "2020-04-06", ("2020-07-27", null));
+        var seventh = await MeetingAsync(eg, "2020-11-02", ("2021-04-06", null));
+        await MeetingAsync(eg, "2020-08-03", ("2021-01-11", "74/567"), ("2021-05-10", "75/555"));
+        var cancelled = await MeetingAsync(eg, "2020-12-01");
+        await PostAsync(eg, $"/expert-group/meetings/{sixth}/held", null);
+        await PostAsync(eg, $"/expert-group/meetings/{seventh}/held", null);
+        await PostAsync(eg, $"/expert-group/meetings/{cancelled}/cancellation", null);
+
+        var recommendations = await DocumentAsync(eg, "UNODC/CCPCJ/EG.4/2020/2", "preliminary-recommendations", "en", sixth);
+        await PublishAsync(eg, recommendations, "2020-07-27", "en");
+        await PublishAsync(eg, recommendations, "2021-02-01", "fr");
+        var agenda = await DocumentAsync(eg, "UNODC/CCPCJ/EG.4/2020/1", "agenda", "en", sixth);
+        await PublishAsync(eg, agenda, "2020-07-01", "en", "es", "fr");
+        await PostAsync(eg, $"/expert-group/documents/{agenda}/revisions", null);
+        await PublishAsync(eg, agenda, "2021-01-05", "en");
+        var report = await DocumentAsync(eg, "UNODC/CCPCJ/EG.4/2020/3", "report", "en", sixth);
+        await PublishAsync(eg, report, "2020-08-01", "en", "ru");
+        await PostAsync(eg, $"/expert-group/documents/{report}/withdrawal", null);
+        var study = await DocumentAsync(eg, "UNODC/CCPCJ/EG.4/2021/1", "study", "ar", null);
+        await PublishAsync(eg, study, "2021-03-01", "ar");
+        var draft = await DocumentAsync(eg, "UNODC/CCPCJ/EG.4/2020/4", "note", "en", sixth);
+        await UploadAsync(eg, draft, "en");
+
+        var cooperation = await ProposeAsync(eg, sixth, "international-cooperation");
+        var prevention = await ProposeAsync(eg, sixth, "prevention");
+        var dropped = await ProposeAsync(eg, sixth, "prevention");
+        await ProposeAsync(eg, seventh, "criminalization");
+        await PostAsync(eg, $"/expert-group/recommendations/{cooperation}/adoption", new { meetingId = seventh });
+        await PostAsync(eg, $"/expert-group/recommendations/{prevention}/adoption", new { meetingId = sixth });
+        await PostAsync(eg, $"/expert-group/recommendations/{dropped}/withdrawal", null);
+
+        await WithServiceLogsAsync(() => Eventually.Until(() => SummaryAsync(hq, 2020), s => JsonNode.DeepEquals(s, Expected2020), Deadline, $"the summary {Expected2020.ToJsonString()}"));
+        Assert.True(JsonNode.DeepEquals(Expected2021, await SummaryAsync(hq, 2021)), (await SummaryAsync(hq, 2021)).ToJsonString());
+
+        // 11 meeting, 7 document and 7 recommendation events: on the tap, and each consumed by reporting.
+        await Eventually.Until(async () => await tap.DrainAsync() == 25 && await _broker.AcknowledgedAsync(Queue) == 25, Deadline, "the tap and reporting to see the 25 events");
+        await tap.RepublishAsync(reversed: true);
+        await tap.RepublishAsync(reversed: false);
+        await Eventually.Until(async () => await _broker.AcknowledgedAsync(Queue) >= 75, Deadline, "reporting to take the 50 events sent again");
+
+        Assert.Equal(Expected2020.ToJsonString(), Canonical(await SummaryAsync(hq, 2020), Expected2020));
+        Assert.Equal(Expected2021.ToJsonString(), Canonical(await SummaryAsync(hq, 2021), Expected2021));
+        Assert.Equal(0, await _broker.MessagesInAsync($"{Queue}_error"));
+    }
+
+    /// <summary>The summary if it equals the expected one (whatever its key order), else its own text, for the failure message.</summary>
+    private static string Canonical(JsonNode summary, JsonNode expected) => JsonNode.DeepEquals(summary, expected) ? expected.ToJsonString() : summary.ToJsonString();
+
+    private static async Task<string> MeetingAsync(HttpClient eg, string start, params (string Start, string? Decision)[] moves)
+    {
+        var id = await PostAsync(eg, "/expert-group/meetings", new
+        {
+            body = "expert-group", sequence = 6, title = "Meeting of the Expert Group", startDate = start,
+            endDate = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture).AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            venue = "Vienna", format = "in-person", chapters = new[] { "international-cooperation" },
+        });
+        foreach (var (moved, decision) in moves)
+        {
+            var end = DateOnly.Parse(moved, System.Globalization.CultureInfo.InvariantCulture).AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            await PostAsync(eg, $"/expert-group/meetings/{id}/postponement", new { startDate = moved, endDate = end, format = "hybrid", decision });
+        }
+
+        return id!;
+    }
+
+    private static async Task<string> DocumentAsync(HttpClient eg, string symbol, string type, string language, string? meetingId) =>
+        (await PostAsync(eg, "/expert-group/documents", new { symbol, title = $"Document {symbol}", type, meetingId, originalLanguage = language }))!;
+
+    private static async Task PublishAsync(HttpClient eg, string id, string on, params string[] languages)
+    {
+        foreach (var language in languages)
+        {
+            await UploadAsync(eg, id, language);
+        }
+
+        await PostAsync(eg, $"/expert-group/documents/{id}/publication", new { on });
+    }
+
+    private static async Task UploadAsync(HttpClient eg, string id, string language)
+    {
+        var file = new ByteArrayContent(Encoding.ASCII.GetBytes($"%PDF-1.7\n% {id} {language} {Guid.NewGuid()}\n%%EOF\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        var response = await eg.PutAsync($"/expert-group/documents/{id}/versions/{language}", file, TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static async Task<string> ProposeAsync(HttpClient eg, string meetingId, string chapter) =>
+        (await PostAsync(eg, "/expert-group/recommendations", new { meetingId, chapter, text = $"A recommendation on {chapter}." }))!;
+
+    /// <summary>Posts and checks success; returns the answer's id, if it has one.</summary>
+    private static async Task<string?> PostAsync(HttpClient client, string path, object? body)
+    {
+        var response = await client.PostAsync(path, body is null ? null : JsonContent.Create(body), TestContext.Current.CancellationToken);
+        var json = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {json}");
+        return JsonNode.Parse(json)?["id"]?.GetValue<string>();
+    }
+
+    private async Task WithServiceLogsAsync(Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n--- expert-group ---\n{Tail(_expertGroup.Output)}\n--- reporting ---\n{Tail(_reporting.Output)}", e);
+        }
+
+        static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
+    }
+
+    private Dictionary<string, string> Settings(string service) => new(TestSecrets.Environment())
+    {
+        ["Bus__Transport"] = "RabbitMq",
+        ["ConnectionStrings__RabbitMq"] = _broker.AmqpAs(service, $"dev-{service}").ToString(),
+        ["Storage__Provider"] = "Sqlite",
+        ["Storage__SqlitePath"] = Path.Combine(_folder, service),
+    };
+
+    private static async Task<HttpClient> ClientAsync(ServiceProcess service, string role)
+    {
+        var client = new HttpClient { BaseAddress = service.BaseAddress };
+        var response = await client.PostAsJsonAsync("/dev/token", new { roles = new[] { role } }, TestContext.Current.CancellationToken);
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["token"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<JsonNode> SummaryAsync(HttpClient hq, int year) =>
+        (await hq.GetFromJsonAsync<JsonNode>($"/reporting/expert-group/summary?year={year}", TestContext.Current.CancellationToken))!;
+}
