@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Cybercrime.Platform.Http;
-using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
 
 namespace Cybercrime.Awareness.Observations;
 
@@ -12,44 +10,25 @@ namespace Cybercrime.Awareness.Observations;
 /// </summary>
 internal static class ImportObservations
 {
-    public static readonly string[] ContentTypes = ["text/csv", "application/csv", "text/plain", "application/x-www-form-urlencoded", "application/octet-stream"];
-
     public static void MapImportObservations(this RouteGroupBuilder awareness) =>
         awareness.MapPost("/campaigns/{id:guid}/observations/import", HandleAsync)
             .WithSummary("Records every figure of a CSV file (a platform export), all or nothing.")
-            .WithDescription($"The body is the CSV file itself, sent as one of: {string.Join(", ", ContentTypes)} (or with no type).")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                // Declared here rather than with Accepts, which would make routing refuse other types with a bare 415.
-                operation.RequestBody = new OpenApiRequestBody
-                {
-                    Required = true,
-                    Content = ContentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
-                };
-                return Task.CompletedTask;
-            })
+            .AcceptsCsvFile()
             .Produces<ObservationsResult>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, HttpContext http, AwarenessStore awareness, TimeProvider clock)
     {
-        if (http.Request.ContentType is { Length: > 0 } type
-            && !(MediaTypeHeaderValue.TryParse(type, out var media) && ContentTypes.Contains(media.MediaType.Value, StringComparer.OrdinalIgnoreCase)))
+        var (csv, refused) = await CsvUpload.ReadAsync(http, "reach.csv");
+        if (refused is not null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "The import takes the CSV file itself as the body.",
-                detail: $"Send it as text/csv (or {string.Join(", ", ContentTypes[1..])}), e.g. curl --data-binary @reach.csv -H 'Content-Type: text/csv'; " +
-                    $"not as {type.Split(';')[0]}.");
+            return refused;
         }
 
-        using var reader = new StreamReader(http.Request.Body);
-        var csv = await reader.ReadToEndAsync(http.RequestAborted);
         return await awareness.Store.RunAsync(http, csv, async () =>
         {
             var errors = new ValidationErrors();

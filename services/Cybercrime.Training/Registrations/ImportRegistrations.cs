@@ -6,8 +6,6 @@ using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Storage;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
 
 namespace Cybercrime.Training.Registrations;
 
@@ -24,45 +22,26 @@ internal static class ImportRegistrations
 {
     public const int MaxRows = 20_000;
 
-    /// <summary>What people send a CSV file as: its own types, plain text, and what curl's <c>--data-binary</c> says by default.</summary>
-    public static readonly string[] ContentTypes = ["text/csv", "application/csv", "text/plain", "application/x-www-form-urlencoded", "application/octet-stream"];
 
     private static readonly string[] RequiredColumns = ["externalRef", "gender", "countryCode", "agencyType"];
 
     public static void MapImportRegistrations(this RouteGroupBuilder training) =>
         training.MapPost("/sessions/{id:guid}/registrations/import", HandleAsync)
             .WithSummary("Registers every participant of a CSV file, all or nothing.")
-            .WithDescription($"The body is the CSV file itself, sent as one of: {string.Join(", ", ContentTypes)} (or with no type).")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                // Declared here rather than with Accepts, which would make routing refuse other types with a bare 415.
-                operation.RequestBody = new OpenApiRequestBody
-                {
-                    Required = true,
-                    Content = ContentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
-                };
-                return Task.CompletedTask;
-            })
+            .AcceptsCsvFile()
             .Produces<ImportResult>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, HttpContext http, TrainingStore training, ParticipantIdentity identity, TimeProvider clock)
     {
-        if (http.Request.ContentType is { Length: > 0 } type
-            && !(MediaTypeHeaderValue.TryParse(type, out var media) && ContentTypes.Contains(media.MediaType.Value, StringComparer.OrdinalIgnoreCase)))
+        var (csv, refused) = await CsvUpload.ReadAsync(http, "people.csv");
+        if (refused is not null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "The import takes the CSV file itself as the body.",
-                detail: $"Send it as text/csv (or {string.Join(", ", ContentTypes[1..])}), e.g. curl --data-binary @people.csv -H 'Content-Type: text/csv'; " +
-                    $"not as {type.Split(';')[0]}.");
+            return refused;
         }
 
-        using var reader = new StreamReader(http.Request.Body);
-        var csv = await reader.ReadToEndAsync(http.RequestAborted);
         return await training.Store.RunAsync(http, csv, async () =>
         {
             var errors = new ValidationErrors();
