@@ -1,3 +1,4 @@
+using Cybercrime.Evidence;
 using Cybercrime.Platform.Hosting;
 using Cybercrime.Reporting;
 using Cybercrime.Training;
@@ -13,6 +14,7 @@ public static class StandaloneServices
     public static readonly IReadOnlyList<ServiceModule> All =
     [
         TrainingService.Module,
+        EvidenceService.Module,
         ReportingService.Module,
     ];
 }

@@ -1,4 +1,5 @@
 using Cybercrime.Platform.Hosting;
+using Cybercrime.Reporting.Evidence;
 using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
@@ -16,8 +17,10 @@ public static class ReportingService
         builder
             .AddDocumentStore("reporting", store => store
                 .Collection<SessionFacts>(SessionFacts.CollectionName, SessionFacts.Indexes)
-                .Collection<ParticipationFacts>(ParticipationFacts.CollectionName, ParticipationFacts.Indexes))
-            .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue);
+                .Collection<ParticipationFacts>(ParticipationFacts.CollectionName, ParticipationFacts.Indexes)
+                .Collection<EvidenceFacts>(EvidenceFacts.CollectionName, EvidenceFacts.Indexes))
+            .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue)
+            .AddConsumers(bus => bus.AddConsumer<EvidenceFactsConsumer, EvidenceFactsConsumerDefinition>(), EvidenceFactsConsumerDefinition.Queue);
 
     public static IEndpointRouteBuilder MapReportingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -25,6 +28,7 @@ public static class ReportingService
             .RequireAuthorization(AuthRegistration.HqReportingPolicy)
             .WithTags("Reporting");
         reporting.MapTrainingSummary();
+        reporting.MapEvidenceSummary();
         return app;
     }
 }
