@@ -17,7 +17,11 @@ public sealed class EvidenceApi : ServiceFactory<Program>
         TestServices = services => services.AddSingleton<TimeProvider>(Clock);
     }
 
-    public FakeClock Clock { get; } = new(new DateTimeOffset(2020, 12, 31, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>
+    /// Starts at the real time: tokens are minted on this clock but checked on the real one, so a test mints
+    /// its clients before it moves the clock on.
+    /// </summary>
+    public FakeClock Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
     public Task<int> RunOverdueWatchAsync() => Services.GetRequiredService<OverdueWatch>().RunOnceAsync(TestContext.Current.CancellationToken);
 
