@@ -32,6 +32,7 @@ internal static class DemoData
             try
             {
                 await SeedAsync(new Uri(app.Urls.First()), app.Lifetime.ApplicationStopping);
+                await EvidenceDemo.SeedAsync(new Uri(app.Urls.First()), app.Lifetime.ApplicationStopping);
             }
             catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
             {

@@ -192,6 +192,18 @@ public sealed class EvidenceRulesTests
     }
 
     [Fact]
+    public void An_outcome_back_recorded_from_before_the_lapse_completes_a_preservation_the_watch_lapsed_meanwhile()
+    {
+        var acknowledged = Step(Step(Draft(Details(EvidenceRequestType.Preservation)), StepKind.Submission, new DateOnly(2020, 3, 2)), StepKind.Acknowledgement, new DateOnly(2020, 3, 3));
+        var lapsed = acknowledged.Watch(Today, Now)!.Value.Request;
+
+        var completed = Step(lapsed, StepKind.Outcome, new DateOnly(2020, 4, 1), EvidenceOutcome.Fulfilled);
+
+        Assert.Equal((EvidenceRequestStatus.Completed, new DateOnly(2020, 4, 1)), (completed.Status, completed.ClosedOn));
+        Assert.Equal(409, Refused(lapsed, StepKind.Outcome, new DateOnly(2020, 6, 2)));
+    }
+
+    [Fact]
     public void An_unacknowledged_preservation_past_its_week_falls_overdue_and_then_lapses_only_once_acknowledged()
     {
         var submitted = Step(Draft(Details(EvidenceRequestType.Preservation)), StepKind.Submission, new DateOnly(2020, 3, 2)); // due 2020-03-09

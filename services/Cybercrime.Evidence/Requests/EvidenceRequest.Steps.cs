@@ -33,6 +33,12 @@ internal sealed partial record EvidenceRequest
     /// <summary>As above, with the day's problems added to <paramref name="errors"/> under <paramref name="onField"/> (an import names the row's column).</summary>
     public StepResult Record(StepCommand step, DateOnly today, DateTimeOffset now, string by, Deadlines deadlines, ValidationErrors errors, string onField)
     {
+        // Steps are recorded after the fact: one that happened before the preservation lapsed finds it as it stood then.
+        if (Status == EvidenceRequestStatus.Lapsed && step.On < LapsesOn && LapsedFrom is { } before)
+        {
+            return (this with { Status = before, ClosedOn = null, LapsedFrom = null }).Kept().Record(step, today, now, by, deadlines, errors, onField);
+        }
+
         if (!AllowedFrom[step.Kind].Contains(Status) || (step.Kind == StepKind.Extension && AcknowledgedOn is null))
         {
             return Refuse(Problems.Conflict($"A request that is {Name(Status)} cannot take a {Name(step.Kind)}.", Status));
@@ -99,7 +105,7 @@ internal sealed partial record EvidenceRequest
 
         if (LapsesOn <= today)
         {
-            current = current.Become(new RequestStep(StepKind.Lapse, LapsesOn, now, System)) with { Status = EvidenceRequestStatus.Lapsed, ClosedOn = LapsesOn };
+            current = current.Become(new RequestStep(StepKind.Lapse, LapsesOn, now, System)) with { Status = EvidenceRequestStatus.Lapsed, ClosedOn = LapsesOn, LapsedFrom = Status };
             current = current.Kept();
             events.Add(new EvidencePreservationLapsed(Guid.NewGuid(), now, Office, Key, current.Version, current.Snapshot()));
         }

@@ -48,6 +48,9 @@ internal sealed partial record EvidenceRequest : IDocument
     /// <summary>The day of the outcome, withdrawal or lapse.</summary>
     public DateOnly? ClosedOn { get; init; }
 
+    /// <summary>Where a lapsed preservation stood when it lapsed: a step dated before the lapse takes it up from there.</summary>
+    public EvidenceRequestStatus? LapsedFrom { get; init; }
+
     /// <summary>Whether the request has fallen overdue (raised once, kept once closed).</summary>
     public bool Overdue { get; init; }
 
