@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cybercrime.Contracts;
 using Cybercrime.Contracts.Evidence;
 using Cybercrime.Contracts.Training;
@@ -19,8 +20,10 @@ internal sealed record RequestDetails(
     string? LegalBasis)
 {
     /// <summary>Whom the request goes to, as lists and reporting name it: a provider's wire name or a state's code.</summary>
+    [JsonIgnore]
     public string Addressee => Provider is { } provider ? ContractJson.Name(provider) : State!;
 
     /// <summary>A request to another state: mutual legal assistance.</summary>
+    [JsonIgnore]
     public bool IsMutualLegalAssistance => State is not null;
 }
