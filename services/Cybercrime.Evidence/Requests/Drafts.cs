@@ -36,7 +36,8 @@ internal static class Drafts
             .Produces<RequestView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     public static void MapDeleteDraft(this RouteGroupBuilder evidence) =>
         evidence.MapDelete("/requests/{id:guid}", (Guid id, ClaimsPrincipal user, HttpContext http, EvidenceStore evidence, TimeProvider clock) =>
@@ -54,7 +55,8 @@ internal static class Drafts
             .WithSummary("Deletes a draft request.")
             .Produces<RequestDeleted>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<(EvidenceRequest? Draft, IResult? Denied)> FindDraftAsync(
         EvidenceStore evidence, Guid id, ClaimsPrincipal user, string notDraft, CancellationToken cancellationToken)
