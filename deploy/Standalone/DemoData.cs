@@ -32,6 +32,7 @@ internal static class DemoData
             try
             {
                 await SeedAsync(new Uri(app.Urls.First()), app.Lifetime.ApplicationStopping);
+                await EvidenceDemo.SeedAsync(new Uri(app.Urls.First()), app.Lifetime.ApplicationStopping);
                 await AwarenessDemo.SeedAsync(new Uri(app.Urls.First()), app.Lifetime.ApplicationStopping);
                 await ExpertGroupDemo.SeedAsync(new Uri(app.Urls.First()), app.Lifetime.ApplicationStopping);
             }

@@ -1,4 +1,5 @@
 using Cybercrime.Awareness;
+using Cybercrime.Evidence;
 using Cybercrime.ExpertGroup;
 using Cybercrime.Platform.Hosting;
 using Cybercrime.Reporting;
@@ -15,6 +16,7 @@ public static class StandaloneServices
     public static readonly IReadOnlyList<ServiceModule> All =
     [
         TrainingService.Module,
+        EvidenceService.Module,
         AwarenessService.Module,
         ExpertGroupService.Module,
         ReportingService.Module,

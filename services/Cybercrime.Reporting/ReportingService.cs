@@ -3,6 +3,7 @@ using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
 using Cybercrime.Reporting.Awareness;
+using Cybercrime.Reporting.Evidence;
 using Cybercrime.Reporting.ExpertGroup;
 using Cybercrime.Reporting.Training;
 using MassTransit;
@@ -19,6 +20,7 @@ public static class ReportingService
             .AddDocumentStore("reporting", store => store
                 .Collection<SessionFacts>(SessionFacts.CollectionName, SessionFacts.Indexes)
                 .Collection<ParticipationFacts>(ParticipationFacts.CollectionName, ParticipationFacts.Indexes)
+                .Collection<EvidenceFacts>(EvidenceFacts.CollectionName, EvidenceFacts.Indexes)
                 .Collection<CampaignFacts>(CampaignFacts.CollectionName, CampaignFacts.Indexes)
                 .Collection<ObservationFacts>(ObservationFacts.CollectionName, ObservationFacts.Indexes)
                 .Collection<ActivityFacts>(ActivityFacts.CollectionName, ActivityFacts.Indexes)
@@ -27,6 +29,7 @@ public static class ReportingService
                 .Collection<DocumentFacts>(DocumentFacts.CollectionName, DocumentFacts.Indexes)
                 .Collection<RecommendationFacts>(RecommendationFacts.CollectionName, RecommendationFacts.Indexes))
             .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue)
+            .AddConsumers(bus => bus.AddConsumer<EvidenceFactsConsumer, EvidenceFactsConsumerDefinition>(), EvidenceFactsConsumerDefinition.Queue)
             .AddConsumers(bus => bus.AddConsumer<AwarenessFactsConsumer, AwarenessFactsConsumerDefinition>(), AwarenessFactsConsumerDefinition.Queue)
             .AddConsumers(bus => bus.AddConsumer<ExpertGroupFactsConsumer, ExpertGroupFactsConsumerDefinition>(), ExpertGroupFactsConsumerDefinition.Queue);
 
@@ -36,6 +39,7 @@ public static class ReportingService
             .RequireAuthorization(AuthRegistration.HqReportingPolicy)
             .WithTags("Reporting");
         reporting.MapTrainingSummary();
+        reporting.MapEvidenceSummary();
         reporting.MapAwarenessSummary();
         reporting.MapExpertGroupSummary();
         return app;

@@ -55,6 +55,9 @@ internal sealed class EventTap : IAsyncDisposable
         }
     }
 
+    /// <summary>The bodies of the events seen so far, as text.</summary>
+    public IEnumerable<string> Bodies() => _seen.Select(m => System.Text.Encoding.UTF8.GetString(m.Body.Span));
+
     public async ValueTask DisposeAsync()
     {
         await _channel.DisposeAsync();

@@ -12,6 +12,7 @@ public static class TestSecrets
     {
         ["Auth:SigningKey"] = NewKey(),
         ["Pseudonyms:Key"] = NewKey(),
+        ["Evidence:CaseKey"] = NewKey(),
     };
 
     /// <summary>The same, as environment variables for a service run as a process.</summary>

@@ -16,9 +16,10 @@ public static class CsvUpload
     public static readonly string[] ContentTypes = ["text/csv", "application/csv", "text/plain", "application/x-www-form-urlencoded", "application/octet-stream"];
 
     /// <summary>Describes the body in OpenAPI, with the 415 it may answer.</summary>
-    public static RouteHandlerBuilder AcceptsCsvFile(this RouteHandlerBuilder route) =>
+    /// <param name="columns">What the route's description says first, e.g. the file's columns.</param>
+    public static RouteHandlerBuilder AcceptsCsvFile(this RouteHandlerBuilder route, string? columns = null) =>
         route
-            .WithDescription($"The body is the CSV file itself, sent as one of: {string.Join(", ", ContentTypes)} (or with no type).")
+            .WithDescription($"{columns}{(columns is null ? "" : " ")}The body is the CSV file itself, sent as one of: {string.Join(", ", ContentTypes)} (or with no type).")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 // Declared here rather than with Accepts, which would make routing refuse other types with a bare 415.

@@ -1,0 +1,2 @@
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

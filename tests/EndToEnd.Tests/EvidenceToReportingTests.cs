@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Cybercrime.TestSupport;
+
+namespace Cybercrime.EndToEnd.Tests;
+
+/// <summary>
+/// Evidence and reporting as two separate processes over a real RabbitMQ: offices record requests and
+/// their dated steps over HTTP, and reporting's summary reaches figures computed here from the scenario
+/// alone, and keeps them when every event comes twice more, in reverse order and in order.
+/// </summary>
+public sealed class EvidenceToReportingTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    /// <summary>Turnarounds of the year's decided requests: 1, 2, 10, 20, 30, 182 days; two left open, long past due.</summary>
+    private static readonly EvidenceScenario.Request[] Requests =
+    [
+        new("GUA", "SLV", "facebook", "subscriber-information", "ocsea", "standard", "FGR-2020-0113", "2020-03-02", Acknowledged: "2020-03-04", Outcome: "fulfilled", OutcomeOn: "2020-03-12"),
+        new("GUA", "SLV", "facebook", "content-data", "ocsea", "standard", "FGR-2020-0113", "2020-03-02", Outcome: "refused", OutcomeOn: "2020-04-01"),
+        new("GUA", "GTM", "USA", "content-data", "fraud", "standard", "MP-GT-4471", "2020-02-01", Information: ("2020-03-01", "2020-03-10"), Outcome: "partially-fulfilled", OutcomeOn: "2020-08-01"),
+        new("GUA", "SLV", "google", "emergency-disclosure", "ocsea", "emergency", "FGR-2020-0299", "2020-05-05", Outcome: "fulfilled", OutcomeOn: "2020-05-06"),
+        new("GUA", "SLV", "whatsapp", "traffic-data", "ransomware", "standard", "FGR-2020-0299", "2020-06-01", Withdrawn: "2020-06-20"),
+        new("GUA", "SLV", "facebook", "subscriber-information", "ocsea", "standard", "FGR-2020-0400", null),
+        new("BKK", "THA", "telegram", "subscriber-information", "fraud", "standard", "RTP-77", "2020-07-01", Acknowledged: "2020-07-03"),
+        new("BKK", "THA", "google", "preservation", "ocsea", "emergency", "RTP-78", "2020-09-01", Outcome: "fulfilled", OutcomeOn: "2020-09-03"),
+        new("BKK", "THA", "ESP", "traffic-data", "fraud", "standard", "RTP-12", "2019-11-01", Outcome: "fulfilled", OutcomeOn: "2020-02-01"),
+        new("BKK", "THA", "facebook", "subscriber-information", "other", "standard", "RTP-77", "2020-10-01"),
+        // The same reference in another office is another case.
+        new("BKK", "THA", "x", "subscriber-information", "ocsea", "standard", "FGR-2020-0113", "2020-11-01", Outcome: "fulfilled", OutcomeOn: "2020-11-21"),
+    ];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("cybercrime-e2e-evidence-").FullName;
+    private BrokerVirtualHost _broker = null!;
+    private ServiceProcess _evidence = null!;
+    private ServiceProcess _reporting = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _broker = await TestBroker.CreateVirtualHostAsync("e2e-evidence");
+        // Each service runs as its own broker user, allowed to publish only its own events.
+        await _broker.ApplyDefinitionsAsync(Path.Combine(RepositoryRoot.Path, "deploy", "rabbitmq", "definitions.json"));
+        _evidence = await ServiceProcess.StartAsync("Cybercrime.Evidence", new Dictionary<string, string>(Settings("evidence")) { ["Evidence__OverdueCheckSeconds"] = "0.2" });
+        _reporting = await ServiceProcess.StartAsync("Cybercrime.Reporting", Settings("reporting"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _evidence.DisposeAsync();
+        await _reporting.DisposeAsync();
+        await _broker.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Offices_record_requests_and_reporting_shows_the_exact_figures_even_when_every_event_comes_again_in_any_order()
+    {
+        await using var tap = await EventTap.OpenAsync(_broker.Amqp, EventTap.ContractEvents());
+        var offices = new Dictionary<string, HttpClient>
+        {
+            ["GUA"] = await ClientAsync(_evidence, new { office = "GUA", roles = new[] { "office-editor" } }),
+            ["BKK"] = await ClientAsync(_evidence, new { office = "BKK", roles = new[] { "office-editor" } }),
+        };
+        var hq = await ClientAsync(_reporting, new { roles = new[] { "hq-reporting" } });
+
+        var ids = new List<string>();
+        foreach (var request in Requests)
+        {
+            var id = await SendAsync(offices[request.Office], HttpMethod.Post, "/evidence/requests", request.Body(), "id");
+            foreach (var (step, body) in request.Steps())
+            {
+                await SendAsync(offices[request.Office], HttpMethod.Post, $"/evidence/requests/{id}/{step}", body, "id");
+            }
+
+            ids.Add(id);
+        }
+
+        var otherOffice = await offices["BKK"].PostAsJsonAsync($"/evidence/requests/{ids[0]}/withdrawal", new { }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, otherOffice.StatusCode);
+        // The open requests are long past due: the watch flags them, and reporting hears of it too.
+        foreach (var (request, id) in Requests.Zip(ids).Where(p => p.First.Open))
+        {
+            await Eventually.Until(async () => (await offices[request.Office].GetFromJsonAsync<JsonObject>($"/evidence/requests/{id}", TestContext.Current.CancellationToken))!["overdue"]!.GetValue<bool>(),
+                Deadline, $"request {id} to be flagged overdue");
+        }
+
+        var expected = EvidenceScenario.ExpectedSummary(2020, Requests);
+        var reached = await WithServiceLogsAsync(() =>
+            Eventually.Until(() => SummaryAsync(hq), s => Scenario.Canonical(s) == Scenario.Canonical(expected), Deadline, $"the summary {expected.ToJsonString()}"));
+        Assert.Equal(
+            (9, 6, 2, 2, 5.0 / 6, 15.0, 182, 20.0, 1.5),
+            (reached["requests"]!.GetValue<int>(), reached["cases"]!.GetValue<int>(), reached["open"]!.GetValue<int>(), reached["overdue"]!.GetValue<int>(),
+                reached["fulfilmentRate"]!.GetValue<double>(), reached["turnaroundDays"]!["median"]!.GetValue<double>(), reached["turnaroundDays"]!["p90"]!.GetValue<int>(),
+                reached["turnaroundByAddressee"]!["facebook"]!["median"]!.GetValue<double>(), reached["emergency"]!["medianTurnaroundDays"]!.GetValue<double>()));
+
+        // Every event reporting consumed is on the tap too: wait until both have seen them all.
+        var events = 0;
+        await Eventually.Until(async () => (events = await tap.DrainAsync()) > 0 && events == await _broker.AcknowledgedAsync("reporting-evidence"), Deadline, "the tap and reporting to agree");
+        await tap.RepublishAsync(reversed: true);
+        await tap.RepublishAsync(reversed: false);
+        await Eventually.Until(
+            async () => await _broker.AcknowledgedAsync("reporting-evidence") >= 3 * events, Deadline, $"reporting to take the {2 * events} events sent again");
+
+        Assert.Equal(Scenario.Canonical(expected), Scenario.Canonical(await SummaryAsync(hq)));
+        Assert.Equal(0, await _broker.MessagesInAsync("reporting-evidence_error"));
+        // One event per step, and one per overdue flag: the open requests', and any other the watch found
+        // open past its due date between the back-recorded submission and the outcome recorded after it.
+        var flagged = 0;
+        foreach (var (request, id) in Requests.Zip(ids))
+        {
+            var history = (await offices[request.Office].GetFromJsonAsync<JsonObject>($"/evidence/requests/{id}", TestContext.Current.CancellationToken))!["history"]!.AsArray();
+            flagged += history.Count(s => s!["what"]!.GetValue<string>() == "overdue");
+        }
+
+        Assert.True(flagged >= Requests.Count(r => r.Open));
+        Assert.Equal(Requests.Sum(r => r.Steps().Count()) + flagged, events);
+        // No case reference travelled in clear.
+        Assert.DoesNotContain(tap.Bodies(), body => Requests.Any(r => body.Contains(r.Case, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>On failure, says what the services logged: the cause is usually there.</summary>
+    private async Task<T> WithServiceLogsAsync<T>(Func<Task<T>> wait)
+    {
+        try
+        {
+            return await wait();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n--- evidence ---\n{Tail(_evidence.Output)}\n--- reporting ---\n{Tail(_reporting.Output)}", e);
+        }
+
+        static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
+    }
+
+    private Dictionary<string, string> Settings(string service) => new(TestSecrets.Environment())
+    {
+        ["Bus__Transport"] = "RabbitMq",
+        ["ConnectionStrings__RabbitMq"] = _broker.AmqpAs(service, $"dev-{service}").ToString(),
+        ["Storage__Provider"] = "Sqlite",
+        ["Storage__SqlitePath"] = Path.Combine(_folder, service),
+    };
+
+    private static async Task<HttpClient> ClientAsync(ServiceProcess service, object tokenRequest)
+    {
+        var client = new HttpClient { BaseAddress = service.BaseAddress };
+        var token = await SendAsync(client, HttpMethod.Post, "/dev/token", tokenRequest, "token");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<string> SendAsync(HttpClient client, HttpMethod method, string path, object body, string field)
+    {
+        var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) }, TestContext.Current.CancellationToken);
+        var json = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {json}");
+        return JsonNode.Parse(json)![field]!.GetValue<string>();
+    }
+
+    private static async Task<JsonObject> SummaryAsync(HttpClient hq) =>
+        (await hq.GetFromJsonAsync<JsonObject>("/reporting/evidence/summary?year=2020", TestContext.Current.CancellationToken))!;
+}
