@@ -20,6 +20,8 @@ public static class ContractJson
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.NumberHandling = JsonNumberHandling.Strict;
+        // {"value":1,"value":2} is a mistake, or an attempt to slip one value past a check: refused, never "the last wins".
+        options.AllowDuplicateProperties = false;
         if (!options.Converters.OfType<KebabCaseEnumConverter>().Any())
         {
             options.Converters.Add(new KebabCaseEnumConverter());

@@ -104,6 +104,32 @@ public sealed class BadInputApiTests(TrainingApi api) : IClassFixture<TrainingAp
     }
 
     [Fact]
+    public async Task A_field_given_twice_is_refused_not_taken_from_its_last_copy()
+    {
+        var errors = await RefusedAsync("/training/sessions", Valid.Replace("{\"title\":\"Evidence\"", "{\"title\":\"Evidence\",\"title\":\"Other\"", StringComparison.Ordinal));
+
+        Assert.Equal(["title"], errors.Select(e => e.Key));
+        Assert.Equal("Given more than once; send each field once.", Message(errors, "title"));
+    }
+
+    [Theory]
+    [InlineData("year=abc", "year", "Expected a whole number, not 'abc'.")]
+    [InlineData("year=99999999999", "year", "Expected a whole number, not '99999999999'.")]
+    [InlineData("page=first", "page", "Expected a whole number, not 'first'.")]
+    public async Task A_query_value_of_the_wrong_type_is_named_with_the_type_it_expects(string query, string field, string message)
+    {
+        var gua = await api.ClientAsync("GUA", "office-editor");
+
+        var response = await gua.GetAsync($"/training/sessions?{query}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = await ErrorsAsync(response);
+        Assert.Equal([field], errors.Select(e => e.Key));
+        Assert.Equal(message, Message(errors, field));
+    }
+
+    [Fact]
     public async Task A_json_body_sent_as_another_type_is_told_to_send_json()
     {
         var gua = await api.ClientAsync("GUA", "office-editor");

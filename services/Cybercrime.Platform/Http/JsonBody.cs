@@ -113,9 +113,15 @@ internal static class JsonBody
                 return;
             case JsonTypeInfoKind.Object when value.ValueKind == JsonValueKind.Object:
                 var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                var seen = new HashSet<string>(options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
                 foreach (var member in value.EnumerateObject())
                 {
-                    if (info.Properties.FirstOrDefault(p => string.Equals(p.Name, member.Name, comparison)) is { } property)
+                    var field = path.Length == 0 ? member.Name : $"{path}.{member.Name}";
+                    if (!seen.Add(member.Name))
+                    {
+                        errors.Add(field, "Given more than once; send each field once.");
+                    }
+                    else if (info.Properties.FirstOrDefault(p => string.Equals(p.Name, member.Name, comparison)) is { } property)
                     {
                         Check(member.Value, property.PropertyType, path.Length == 0 ? property.Name : $"{path}.{property.Name}", options, errors);
                     }

@@ -9,8 +9,9 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace Cybercrime.Platform.Http;
 
 /// <summary>
-/// Turns the failures a caller can fix into RFC 9457 answers: a JSON body that could not be bound
-/// names every field at fault with the type it expects (<see cref="JsonBody"/>), a missing body says
+/// Turns the failures a caller can fix into RFC 9457 answers: a query or route value that could not be
+/// bound is named with the type it expects (<see cref="UnboundParameter"/>), a JSON body that could not be
+/// bound names every field at fault with the type it expects (<see cref="JsonBody"/>), a missing body says
 /// one is required, and a concurrent change answers 409. Everything else falls through to the default
 /// 500 problem.
 /// </summary>
@@ -20,6 +21,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         ProblemDetails? problem = exception switch
         {
+            BadHttpRequestException bad when UnboundParameter.Explain(httpContext, bad, json.Value.SerializerOptions) is { } errors =>
+                errors.ToProblemDetails("A value in the address could not be read."),
             BadHttpRequestException bad when JsonBody.ExpectedType(httpContext) is { } type => await UnreadableBodyAsync(httpContext, bad, type),
             BadHttpRequestException bad => new ProblemDetails
             {
