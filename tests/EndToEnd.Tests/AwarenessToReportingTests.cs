@@ -18,55 +18,39 @@ public sealed class AwarenessToReportingTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("cybercrime-e2e-awareness-").FullName;
-    private BrokerVirtualHost _broker = null!;
-    private ServiceProcess _awareness = null!;
-    private ServiceProcess _reporting = null!;
+    private ServicePair _services = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _broker = await TestBroker.CreateVirtualHostAsync("e2e-awareness");
-        // Each service runs as its own broker user, allowed to publish only its own events.
-        await _broker.ApplyDefinitionsAsync(Path.Combine(RepositoryRoot.Path, "deploy", "rabbitmq", "definitions.json"));
-        _awareness = await ServiceProcess.StartAsync("Cybercrime.Awareness", Settings("awareness"));
-        _reporting = await ServiceProcess.StartAsync("Cybercrime.Reporting", Settings("reporting"));
-    }
+    public async ValueTask InitializeAsync() => _services = await ServicePair.StartAsync("awareness", "Cybercrime.Awareness");
 
-    public async ValueTask DisposeAsync()
-    {
-        await _awareness.DisposeAsync();
-        await _reporting.DisposeAsync();
-        await _broker.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     [Fact]
     public async Task Figures_resent_and_corrected_count_once_in_reporting_even_when_every_event_comes_again_in_any_order()
     {
-        await using var tap = await EventTap.OpenAsync(_broker.Amqp, EventNames.Events.Where(t => t.Namespace == typeof(CampaignLaunched).Namespace));
-        var gua = await ClientAsync(_awareness, new { office = "GUA", roles = new[] { "office-editor" } });
-        var bkk = await ClientAsync(_awareness, new { office = "BKK", roles = new[] { "office-editor" } });
-        var hq = await ClientAsync(_reporting, new { roles = new[] { "hq-reporting" } });
+        await using var tap = await EventTap.OpenAsync(_services.Broker.Amqp, EventNames.Events.Where(t => t.Namespace == typeof(CampaignLaunched).Namespace));
+        var gua = await ServicePair.ClientAsync(_services.Producer, new { office = "GUA", roles = new[] { "office-editor" } });
+        var bkk = await ServicePair.ClientAsync(_services.Producer, new { office = "BKK", roles = new[] { "office-editor" } });
+        var hq = await ServicePair.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
 
-        var navega = await SendAsync(gua, HttpMethod.Post, "/awareness/campaigns", Campaign("Navega seguro", "GTM", "es", "2020-04-15", "2020-12-31", "tv", "twitter", "linkedin"), "id");
-        await SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-05", 28_000_000, "GTM", "es")), "received");
+        var navega = await ServicePair.SendAsync(gua, HttpMethod.Post, "/awareness/campaigns", Campaign("Navega seguro", "GTM", "es", "2020-04-15", "2020-12-31", "tv", "twitter", "linkedin"), "id");
+        await ServicePair.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-05", 28_000_000, "GTM", "es")), "received");
         // The corrected figure replaces the first; the export, sent twice, counts once.
-        await SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-05", 28_500_000, "GTM", "es")), "received");
+        await ServicePair.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-05", 28_500_000, "GTM", "es")), "received");
         const string export = "channel,metric,period,value,country,language\ntwitter,views,2020-Q2,1700000,,es\nlinkedin,views,2020-Q2,1100000,,\ntwitter,engagements,2020-Q2,84000,,es\n";
         await ImportAsync(gua, navega, export);
         await ImportAsync(gua, navega, export);
-        await SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-06", 300_000, "HND", "es")), "received");
-        await SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/closure", new { }, "status");
+        await ServicePair.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-06", 300_000, "HND", "es")), "received");
+        await ServicePair.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/closure", new { }, "status");
 
-        var think = await SendAsync(bkk, HttpMethod.Post, "/awareness/campaigns", Campaign("Think before you click", "THA", "th", "2020-11-01", "2021-03-31", "youtube", "facebook"), "id");
-        await SendAsync(bkk, HttpMethod.Post, $"/awareness/campaigns/{think}/observations", Observations(
+        var think = await ServicePair.SendAsync(bkk, HttpMethod.Post, "/awareness/campaigns", Campaign("Think before you click", "THA", "th", "2020-11-01", "2021-03-31", "youtube", "facebook"), "id");
+        await ServicePair.SendAsync(bkk, HttpMethod.Post, $"/awareness/campaigns/{think}/observations", Observations(
             ("youtube", "views", "2020-12", 50_000, "THA", "th"), ("youtube", "views", "2021-01", 70_000, "THA", "th"), ("facebook", "reach", "2020-11", 500, "THA", "th")), "received");
 
-        var webinar = await SendAsync(gua, HttpMethod.Post, "/awareness/activities", Activity("webinar", "2020-06-18", navega, ("GTM", 412), ("HND", 230)), "id");
+        var webinar = await ServicePair.SendAsync(gua, HttpMethod.Post, "/awareness/activities", Activity("webinar", "2020-06-18", navega, ("GTM", 412), ("HND", 230)), "id");
         // Amended: HND dropped, SLV added.
-        await SendAsync(gua, HttpMethod.Put, $"/awareness/activities/{webinar}", Activity("webinar", "2020-06-18", navega, ("GTM", 420), ("SLV", 188)), "id");
-        await SendAsync(bkk, HttpMethod.Post, "/awareness/activities", Activity("workshop", "2020-11-20", null, ("THA", 100), ("VNM", 50)), "id");
-        await SendAsync(gua, HttpMethod.Post, "/awareness/activities", Activity("school-session", "2021-02-01", null, ("GTM", 1_000)), "id");
+        await ServicePair.SendAsync(gua, HttpMethod.Put, $"/awareness/activities/{webinar}", Activity("webinar", "2020-06-18", navega, ("GTM", 420), ("SLV", 188)), "id");
+        await ServicePair.SendAsync(bkk, HttpMethod.Post, "/awareness/activities", Activity("workshop", "2020-11-20", null, ("THA", 100), ("VNM", 50)), "id");
+        await ServicePair.SendAsync(gua, HttpMethod.Post, "/awareness/activities", Activity("school-session", "2021-02-01", null, ("GTM", 1_000)), "id");
 
         var otherOffice = await bkk.PostAsJsonAsync($"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-07", 1, null, null)), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Forbidden, otherOffice.StatusCode);
@@ -90,20 +74,14 @@ public sealed class AwarenessToReportingTests : IAsyncLifetime
               "participantsByCountry": { "GTM": 420, "SLV": 188, "THA": 100, "VNM": 50 }
             }
             """)!;
-        await WithServiceLogsAsync(() => Eventually.Until(() => SummaryAsync(hq), s => Scenario.Canonical(s) == Scenario.Canonical(expected), Deadline, $"the summary {expected.ToJsonString()}"));
+        await _services.WithServiceLogsAsync(() => Eventually.Until(() => SummaryAsync(hq), s => Scenario.Canonical(s) == Scenario.Canonical(expected), Deadline, $"the summary {expected.ToJsonString()}"));
         var bangkok = await hq.GetFromJsonAsync<JsonObject>("/reporting/awareness/summary?year=2020&office=BKK", TestContext.Current.CancellationToken);
         Assert.Equal((50_000, 150, 1), (bangkok!["views"]!.GetValue<long>(), bangkok["activityParticipants"]!.GetValue<long>(), bangkok["campaigns"]!.AsArray().Count));
 
-        // Every event reporting consumed is on the tap too: wait until both have seen them all, then send them all again, twice.
-        var events = 0;
-        await Eventually.Until(async () => (events = await tap.DrainAsync()) > 0 && events == await _broker.AcknowledgedAsync("reporting-awareness"), Deadline, "the tap and reporting to agree");
-        await tap.RepublishAsync(reversed: true);
-        await tap.RepublishAsync(reversed: false);
-        await Eventually.Until(
-            async () => await _broker.AcknowledgedAsync("reporting-awareness") >= 3 * events, Deadline, $"reporting to take the {2 * events} events sent again");
+        // Every event reporting consumed, sent again twice: the figures stay.
+        await _services.DeliverEverythingTwiceMoreAsync(tap, "reporting-awareness", Deadline);
 
         Assert.Equal(Scenario.Canonical(expected), Scenario.Canonical(await SummaryAsync(hq)));
-        Assert.Equal(0, await _broker.MessagesInAsync("reporting-awareness_error"));
     }
 
     private static object Campaign(string name, string country, string language, string startDate, string endDate, params string[] channels) => new
@@ -136,45 +114,6 @@ public sealed class AwarenessToReportingTests : IAsyncLifetime
     {
         var response = await office.PostAsync($"/awareness/campaigns/{campaign}/observations/import", new StringContent(csv, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-    }
-
-    /// <summary>On failure, says what the services logged: the cause is usually there.</summary>
-    private async Task<T> WithServiceLogsAsync<T>(Func<Task<T>> wait)
-    {
-        try
-        {
-            return await wait();
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}\n--- awareness ---\n{Tail(_awareness.Output)}\n--- reporting ---\n{Tail(_reporting.Output)}", e);
-        }
-
-        static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
-    }
-
-    private Dictionary<string, string> Settings(string service) => new(TestSecrets.Environment())
-    {
-        ["Bus__Transport"] = "RabbitMq",
-        ["ConnectionStrings__RabbitMq"] = _broker.AmqpAs(service, $"dev-{service}").ToString(),
-        ["Storage__Provider"] = "Sqlite",
-        ["Storage__SqlitePath"] = Path.Combine(_folder, service),
-    };
-
-    private static async Task<HttpClient> ClientAsync(ServiceProcess service, object tokenRequest)
-    {
-        var client = new HttpClient { BaseAddress = service.BaseAddress };
-        var token = await SendAsync(client, HttpMethod.Post, "/dev/token", tokenRequest, "token");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<string> SendAsync(HttpClient client, HttpMethod method, string path, object body, string field)
-    {
-        var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) }, TestContext.Current.CancellationToken);
-        var json = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {json}");
-        return JsonNode.Parse(json)![field]!.ToString();
     }
 
     private static async Task<JsonObject> SummaryAsync(HttpClient hq) =>

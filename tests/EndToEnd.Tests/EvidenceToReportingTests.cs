@@ -32,46 +32,30 @@ public sealed class EvidenceToReportingTests : IAsyncLifetime
         new("BKK", "THA", "x", "subscriber-information", "ocsea", "standard", "FGR-2020-0113", "2020-11-01", Outcome: "fulfilled", OutcomeOn: "2020-11-21"),
     ];
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("cybercrime-e2e-evidence-").FullName;
-    private BrokerVirtualHost _broker = null!;
-    private ServiceProcess _evidence = null!;
-    private ServiceProcess _reporting = null!;
+    private ServicePair _services = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _broker = await TestBroker.CreateVirtualHostAsync("e2e-evidence");
-        // Each service runs as its own broker user, allowed to publish only its own events.
-        await _broker.ApplyDefinitionsAsync(Path.Combine(RepositoryRoot.Path, "deploy", "rabbitmq", "definitions.json"));
-        _evidence = await ServiceProcess.StartAsync("Cybercrime.Evidence", new Dictionary<string, string>(Settings("evidence")) { ["Evidence__OverdueCheckSeconds"] = "0.2" });
-        _reporting = await ServiceProcess.StartAsync("Cybercrime.Reporting", Settings("reporting"));
-    }
+    public async ValueTask InitializeAsync() => _services = await ServicePair.StartAsync("evidence", "Cybercrime.Evidence", new Dictionary<string, string> { ["Evidence__OverdueCheckSeconds"] = "0.2" });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _evidence.DisposeAsync();
-        await _reporting.DisposeAsync();
-        await _broker.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     [Fact]
     public async Task Offices_record_requests_and_reporting_shows_the_exact_figures_even_when_every_event_comes_again_in_any_order()
     {
-        await using var tap = await EventTap.OpenAsync(_broker.Amqp, EventTap.ContractEvents());
+        await using var tap = await EventTap.OpenAsync(_services.Broker.Amqp, EventTap.ContractEvents());
         var offices = new Dictionary<string, HttpClient>
         {
-            ["GUA"] = await ClientAsync(_evidence, new { office = "GUA", roles = new[] { "office-editor" } }),
-            ["BKK"] = await ClientAsync(_evidence, new { office = "BKK", roles = new[] { "office-editor" } }),
+            ["GUA"] = await ServicePair.ClientAsync(_services.Producer, new { office = "GUA", roles = new[] { "office-editor" } }),
+            ["BKK"] = await ServicePair.ClientAsync(_services.Producer, new { office = "BKK", roles = new[] { "office-editor" } }),
         };
-        var hq = await ClientAsync(_reporting, new { roles = new[] { "hq-reporting" } });
+        var hq = await ServicePair.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
 
         var ids = new List<string>();
         foreach (var request in Requests)
         {
-            var id = await SendAsync(offices[request.Office], HttpMethod.Post, "/evidence/requests", request.Body(), "id");
+            var id = await ServicePair.SendAsync(offices[request.Office], HttpMethod.Post, "/evidence/requests", request.Body(), "id");
             foreach (var (step, body) in request.Steps())
             {
-                await SendAsync(offices[request.Office], HttpMethod.Post, $"/evidence/requests/{id}/{step}", body, "id");
+                await ServicePair.SendAsync(offices[request.Office], HttpMethod.Post, $"/evidence/requests/{id}/{step}", body, "id");
             }
 
             ids.Add(id);
@@ -87,7 +71,7 @@ public sealed class EvidenceToReportingTests : IAsyncLifetime
         }
 
         var expected = EvidenceScenario.ExpectedSummary(2020, Requests);
-        var reached = await WithServiceLogsAsync(() =>
+        var reached = await _services.WithServiceLogsAsync(() =>
             Eventually.Until(() => SummaryAsync(hq), s => Scenario.Canonical(s) == Scenario.Canonical(expected), Deadline, $"the summary {expected.ToJsonString()}"));
         Assert.Equal(
             (9, 6, 2, 2, 5.0 / 6, 15.0, 182, 20.0, 1.5),
@@ -95,16 +79,9 @@ public sealed class EvidenceToReportingTests : IAsyncLifetime
                 reached["fulfilmentRate"]!.GetValue<double>(), reached["turnaroundDays"]!["median"]!.GetValue<double>(), reached["turnaroundDays"]!["p90"]!.GetValue<int>(),
                 reached["turnaroundByAddressee"]!["facebook"]!["median"]!.GetValue<double>(), reached["emergency"]!["medianTurnaroundDays"]!.GetValue<double>()));
 
-        // Every event reporting consumed is on the tap too: wait until both have seen them all.
-        var events = 0;
-        await Eventually.Until(async () => (events = await tap.DrainAsync()) > 0 && events == await _broker.AcknowledgedAsync("reporting-evidence"), Deadline, "the tap and reporting to agree");
-        await tap.RepublishAsync(reversed: true);
-        await tap.RepublishAsync(reversed: false);
-        await Eventually.Until(
-            async () => await _broker.AcknowledgedAsync("reporting-evidence") >= 3 * events, Deadline, $"reporting to take the {2 * events} events sent again");
+        var events = await _services.DeliverEverythingTwiceMoreAsync(tap, "reporting-evidence", Deadline);
 
         Assert.Equal(Scenario.Canonical(expected), Scenario.Canonical(await SummaryAsync(hq)));
-        Assert.Equal(0, await _broker.MessagesInAsync("reporting-evidence_error"));
         // One event per step, and one per overdue flag: the open requests', and any other the watch found
         // open past its due date between the back-recorded submission and the outcome recorded after it.
         var flagged = 0;
@@ -118,45 +95,6 @@ public sealed class EvidenceToReportingTests : IAsyncLifetime
         Assert.Equal(Requests.Sum(r => r.Steps().Count()) + flagged, events);
         // No case reference travelled in clear.
         Assert.DoesNotContain(tap.Bodies(), body => Requests.Any(r => body.Contains(r.Case, StringComparison.OrdinalIgnoreCase)));
-    }
-
-    /// <summary>On failure, says what the services logged: the cause is usually there.</summary>
-    private async Task<T> WithServiceLogsAsync<T>(Func<Task<T>> wait)
-    {
-        try
-        {
-            return await wait();
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}\n--- evidence ---\n{Tail(_evidence.Output)}\n--- reporting ---\n{Tail(_reporting.Output)}", e);
-        }
-
-        static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
-    }
-
-    private Dictionary<string, string> Settings(string service) => new(TestSecrets.Environment())
-    {
-        ["Bus__Transport"] = "RabbitMq",
-        ["ConnectionStrings__RabbitMq"] = _broker.AmqpAs(service, $"dev-{service}").ToString(),
-        ["Storage__Provider"] = "Sqlite",
-        ["Storage__SqlitePath"] = Path.Combine(_folder, service),
-    };
-
-    private static async Task<HttpClient> ClientAsync(ServiceProcess service, object tokenRequest)
-    {
-        var client = new HttpClient { BaseAddress = service.BaseAddress };
-        var token = await SendAsync(client, HttpMethod.Post, "/dev/token", tokenRequest, "token");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<string> SendAsync(HttpClient client, HttpMethod method, string path, object body, string field)
-    {
-        var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) }, TestContext.Current.CancellationToken);
-        var json = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {json}");
-        return JsonNode.Parse(json)![field]!.GetValue<string>();
     }
 
     private static async Task<JsonObject> SummaryAsync(HttpClient hq) =>

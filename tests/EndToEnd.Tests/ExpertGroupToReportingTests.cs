@@ -39,33 +39,18 @@ public sealed class ExpertGroupToReportingTests : IAsyncLifetime
          "recommendationsByChapter":{"criminalization":1}}
         """)!;
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("cybercrime-e2e-eg-").FullName;
-    private BrokerVirtualHost _broker = null!;
-    private ServiceProcess _expertGroup = null!;
-    private ServiceProcess _reporting = null!;
+    private ServicePair _services = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _broker = await TestBroker.CreateVirtualHostAsync("e2e-eg");
-        await _broker.ApplyDefinitionsAsync(Path.Combine(RepositoryRoot.Path, "deploy", "rabbitmq", "definitions.json"));
-        _expertGroup = await ServiceProcess.StartAsync("Cybercrime.ExpertGroup", Settings("expert-group"));
-        _reporting = await ServiceProcess.StartAsync("Cybercrime.Reporting", Settings("reporting"));
-    }
+    public async ValueTask InitializeAsync() => _services = await ServicePair.StartAsync("expert-group", "Cybercrime.ExpertGroup");
 
-    public async ValueTask DisposeAsync()
-    {
-        await _expertGroup.DisposeAsync();
-        await _reporting.DisposeAsync();
-        await _broker.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     [Fact]
     public async Task The_secretariats_year_reaches_the_summary_exactly_even_when_every_event_comes_again_in_reverse()
     {
-        await using var tap = await EventTap.OpenAsync(_broker.Amqp, EventTap.ContractEvents());
-        var eg = await ClientAsync(_expertGroup, "secretariat");
-        var hq = await ClientAsync(_reporting, "hq-reporting");
+        await using var tap = await EventTap.OpenAsync(_services.Broker.Amqp, EventTap.ContractEvents());
+        var eg = await ServicePair.ClientAsync(_services.Producer, new { roles = new[] { "secretariat" } });
+        var hq = await ServicePair.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
 
         var sixth = await MeetingAsync(eg, "2020-04-06", ("2020-07-27", null));
         var seventh = await MeetingAsync(eg, "2020-11-02", ("2021-04-06", null));
@@ -98,18 +83,14 @@ public sealed class ExpertGroupToReportingTests : IAsyncLifetime
         await PostAsync(eg, $"/expert-group/recommendations/{prevention}/adoption", new { meetingId = sixth });
         await PostAsync(eg, $"/expert-group/recommendations/{dropped}/withdrawal", null);
 
-        await WithServiceLogsAsync(() => Eventually.Until(() => SummaryAsync(hq, 2020), s => JsonNode.DeepEquals(s, Expected2020), Deadline, $"the summary {Expected2020.ToJsonString()}"));
+        await _services.WithServiceLogsAsync(() => Eventually.Until(() => SummaryAsync(hq, 2020), s => JsonNode.DeepEquals(s, Expected2020), Deadline, $"the summary {Expected2020.ToJsonString()}"));
         Assert.True(JsonNode.DeepEquals(Expected2021, await SummaryAsync(hq, 2021)), (await SummaryAsync(hq, 2021)).ToJsonString());
 
         // 11 meeting, 7 document and 7 recommendation events: on the tap, and each consumed by reporting.
-        await Eventually.Until(async () => await tap.DrainAsync() == 25 && await _broker.AcknowledgedAsync(Queue) == 25, Deadline, "the tap and reporting to see the 25 events");
-        await tap.RepublishAsync(reversed: true);
-        await tap.RepublishAsync(reversed: false);
-        await Eventually.Until(async () => await _broker.AcknowledgedAsync(Queue) >= 75, Deadline, "reporting to take the 50 events sent again");
+        await _services.DeliverEverythingTwiceMoreAsync(tap, Queue, Deadline, expected: 25);
 
         Assert.Equal(Expected2020.ToJsonString(), Canonical(await SummaryAsync(hq, 2020), Expected2020));
         Assert.Equal(Expected2021.ToJsonString(), Canonical(await SummaryAsync(hq, 2021), Expected2021));
-        Assert.Equal(0, await _broker.MessagesInAsync($"{Queue}_error"));
     }
 
     /// <summary>The summary if it equals the expected one (whatever its key order), else its own text, for the failure message.</summary>
@@ -163,37 +144,6 @@ public sealed class ExpertGroupToReportingTests : IAsyncLifetime
         var json = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {json}");
         return JsonNode.Parse(json)?["id"]?.GetValue<string>();
-    }
-
-    private async Task WithServiceLogsAsync(Func<Task> wait)
-    {
-        try
-        {
-            await wait();
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}\n--- expert-group ---\n{Tail(_expertGroup.Output)}\n--- reporting ---\n{Tail(_reporting.Output)}", e);
-        }
-
-        static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
-    }
-
-    private Dictionary<string, string> Settings(string service) => new(TestSecrets.Environment())
-    {
-        ["Bus__Transport"] = "RabbitMq",
-        ["ConnectionStrings__RabbitMq"] = _broker.AmqpAs(service, $"dev-{service}").ToString(),
-        ["Storage__Provider"] = "Sqlite",
-        ["Storage__SqlitePath"] = Path.Combine(_folder, service),
-    };
-
-    private static async Task<HttpClient> ClientAsync(ServiceProcess service, string role)
-    {
-        var client = new HttpClient { BaseAddress = service.BaseAddress };
-        var response = await client.PostAsJsonAsync("/dev/token", new { roles = new[] { role } }, TestContext.Current.CancellationToken);
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["token"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private static async Task<JsonNode> SummaryAsync(HttpClient hq, int year) =>

@@ -1,33 +1,20 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Cybercrime.TestSupport;
 
 namespace Cybercrime.EndToEnd.Tests;
 
-/// <summary>The first README command: every service in one process on the embedded defaults, showing a real year.</summary>
-public sealed class StandaloneTests : IAsyncLifetime
+/// <summary>
+/// The first README command: every service in one process on the embedded defaults, recording a real
+/// demo year of every area on first start. One host serves every test here, as one first start would.
+/// </summary>
+public sealed class StandaloneTests(StandaloneHost host) : IClassFixture<StandaloneHost>
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("cybercrime-standalone-").FullName;
-    private ServiceProcess _host = null!;
-
-    public async ValueTask InitializeAsync() =>
-        _host = await ServiceProcess.StartAsync("Cybercrime.Standalone", new Dictionary<string, string> { ["Storage__SqlitePath"] = _data }, directory: Path.Combine("deploy", "Standalone"));
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
-
     [Fact]
     public async Task It_records_a_demo_year_on_first_start_and_reporting_shows_it_with_no_broker_or_database_installed()
     {
-        using var http = new HttpClient { BaseAddress = _host.BaseAddress };
-        var token = await http.PostAsJsonAsync("/dev/token", new { roles = new[] { "hq-reporting" } }, TestContext.Current.CancellationToken);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", (await token.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["token"]!.GetValue<string>());
+        using var http = await host.HeadquartersAsync();
 
         var summary = await Eventually.Until(
             async () => (await http.GetFromJsonAsync<JsonObject>("/reporting/training/summary?year=2020", TestContext.Current.CancellationToken))!,
@@ -37,13 +24,13 @@ public sealed class StandaloneTests : IAsyncLifetime
 
         Assert.Equal((86, 12, 7832, 20), (summary["practitionersTrained"]!.GetValue<int>(), summary["countries"]!.GetValue<int>(),
             summary["headcountParticipants"]!.GetValue<int>(), summary["trainTheTrainerGraduates"]!.GetValue<int>()));
-        await Eventually.Until(() => Task.FromResult(_host.Output.Contains("Demo year recorded", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the printed summary");
-        Assert.True(File.Exists(Path.Combine(_data, "training.db")) && File.Exists(Path.Combine(_data, "reporting.db")));
+        await Eventually.Until(() => Task.FromResult(host.Process.Output.Contains("Demo year recorded", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the printed summary");
+        Assert.True(File.Exists(Path.Combine(host.Data, "training.db")) && File.Exists(Path.Combine(host.Data, "reporting.db")));
         // No committed key: the host made its own at first start, beside its data, for its owner only.
-        Assert.True(File.Exists(Path.Combine(_data, "secrets", "Auth__SigningKey")) && File.Exists(Path.Combine(_data, "secrets", "Pseudonyms__Key")));
+        Assert.True(File.Exists(Path.Combine(host.Data, "secrets", "Auth__SigningKey")) && File.Exists(Path.Combine(host.Data, "secrets", "Pseudonyms__Key")));
         if (!OperatingSystem.IsWindows())
         {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_data, "secrets", "Auth__SigningKey")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(host.Data, "secrets", "Auth__SigningKey")));
         }
         Assert.Contains("\"practitionersTrained\":86", await Bash.RunAsync(BannerSummaryCommand()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
@@ -52,9 +39,70 @@ public sealed class StandaloneTests : IAsyncLifetime
     /// <summary>The banner's summary command: its two lines, which must work as printed.</summary>
     private string BannerSummaryCommand()
     {
-        var lines = _host.Output.Split(Environment.NewLine);
+        var lines = host.Process.Output.Split(Environment.NewLine);
         var first = Array.FindIndex(lines, line => line.TrimStart().StartsWith("the summary:", StringComparison.Ordinal));
-        Assert.True(first >= 0, _host.Output);
+        Assert.True(first >= 0, host.Process.Output);
         return lines[first].TrimStart()["the summary:".Length..].Trim() + "\n" + lines[first + 1].Trim();
+    }
+
+    [Fact]
+    public async Task The_demo_year_records_evidence_requests_with_dated_steps_and_reporting_summarises_them()
+    {
+        using var http = await host.HeadquartersAsync();
+
+        var summary = await Eventually.Until(
+            async () => (await http.GetFromJsonAsync<JsonObject>("/reporting/evidence/summary?year=2020", TestContext.Current.CancellationToken))!,
+            s => s["requests"]!.GetValue<int>() == 32 && s["turnaroundDays"]!["count"]!.GetValue<int>() == 22,
+            TimeSpan.FromSeconds(60),
+            $"the demo's evidence requests in the summary; the host said:\n{host.Process.Output}");
+
+        // Guatemala's 30: 5 refused, 15 granted, 5 withdrawn, 5 still open (long past due); San Salvador's emergency and preservation, granted.
+        Assert.Equal((16, 5, 5, 5, 5, 1), (summary["cases"]!.GetValue<int>(), summary["open"]!.GetValue<int>(), summary["overdue"]!.GetValue<int>(),
+            summary["byOutcome"]!["withdrawn"]!.GetValue<int>(), summary["byOutcome"]!["refused"]!.GetValue<int>(), summary["emergency"]!["requests"]!.GetValue<int>()));
+        await Eventually.Until(() => Task.FromResult(host.Process.Output.Contains("Demo evidence requests recorded", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the printed summary");
+        Assert.True(File.Exists(Path.Combine(host.Data, "evidence.db")) && File.Exists(Path.Combine(host.Data, "secrets", "Evidence__CaseKey")));
+    }
+
+    [Fact]
+    public async Task The_demo_year_shows_the_campaigns_corrected_views_and_the_activitys_participants()
+    {
+        using var http = await host.HeadquartersAsync();
+
+        var summary = await Eventually.Until(
+            async () => (await http.GetFromJsonAsync<JsonObject>("/reporting/awareness/summary?year=2020", TestContext.Current.CancellationToken))!,
+            s => s["activityParticipants"]!.GetValue<long>() > 0 && s["views"]!.GetValue<long>() == 31_300_000,
+            TimeSpan.FromSeconds(60),
+            "the awareness demo in the summary");
+
+        // 28.5 million views on TV; 2.8 million on Twitter (corrected from 1.5 to 1.7 million) and LinkedIn.
+        Assert.Equal(
+            (28_500_000, 2_800_000, 84_000, 830, 3),
+            (summary["viewsByChannel"]!["tv"]!.GetValue<long>(), summary["viewsByChannel"]!["twitter"]!.GetValue<long>() + summary["viewsByChannel"]!["linkedin"]!.GetValue<long>(),
+                summary["byMetric"]!["engagements"]!.GetValue<long>(), summary["activityParticipants"]!.GetValue<long>(), summary["activityCountries"]!.GetValue<long>()));
+        Assert.Equal(["Navega seguro: online safety for families"], summary["campaigns"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()));
+        await Eventually.Until(() => Task.FromResult(host.Process.Output.Contains("Awareness demo recorded", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the printed summary");
+    }
+
+    [Fact]
+    public async Task The_demo_year_holds_the_sixth_meetings_postponement_and_the_published_preliminary_recommendations()
+    {
+        using var http = await host.HeadquartersAsync();
+
+        var summary = await Eventually.Until(
+            async () => (await http.GetFromJsonAsync<JsonObject>("/reporting/expert-group/summary?year=2020", TestContext.Current.CancellationToken))!,
+            s => s["documentsPublished"]!.GetValue<int>() == 1 && s["recommendations"]!["proposed"]!.GetValue<int>() == 2,
+            TimeSpan.FromSeconds(60),
+            "the expert group's demo year in the summary");
+
+        Assert.Equal((1, 2, 0, 1, 1), (summary["meetingsHeld"]!.GetValue<int>(), summary["meetingsPostponed"]!.GetValue<int>(), summary["meetingsCancelled"]!.GetValue<int>(),
+            summary["documentsByType"]!["preliminary-recommendations"]!.GetValue<int>(), summary["byLanguage"]!["en"]!.GetValue<int>()));
+        var found = (await http.GetFromJsonAsync<JsonObject>("/public/expert-group/documents?symbol=UNODC/CCPCJ/EG.4/2020/2", TestContext.Current.CancellationToken))!;
+        var meetingId = (await http.GetFromJsonAsync<JsonObject>($"/public/expert-group/documents/{found["items"]![0]!["id"]}", TestContext.Current.CancellationToken))!["meetingId"]!.GetValue<string>();
+        var sixth = (await http.GetFromJsonAsync<JsonObject>($"/public/expert-group/meetings/{meetingId}", TestContext.Current.CancellationToken))!;
+        Assert.Equal(("2020-07-27", "2020-07-29", "hybrid", "held"), (sixth["startDate"]!.GetValue<string>(), sixth["endDate"]!.GetValue<string>(),
+            sixth["format"]!.GetValue<string>(), sixth["status"]!.GetValue<string>()));
+        Assert.Equal(("2020-04-06", "2020-04-08", "in-person"), (sixth["history"]![0]!["startDate"]!.GetValue<string>(), sixth["history"]![0]!["endDate"]!.GetValue<string>(),
+            sixth["history"]![0]!["format"]!.GetValue<string>()));
+        await Eventually.Until(() => Task.FromResult(host.Process.Output.Contains("Expert-group demo recorded", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the printed summary");
     }
 }

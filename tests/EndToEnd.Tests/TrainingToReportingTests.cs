@@ -44,52 +44,36 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
         new("bkk-crypto", "b-3", "male", "LAO", "law-enforcement", ["no-show"], "no-show"),
     ];
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("cybercrime-e2e-").FullName;
-    private BrokerVirtualHost _broker = null!;
-    private ServiceProcess _training = null!;
-    private ServiceProcess _reporting = null!;
+    private ServicePair _services = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _broker = await TestBroker.CreateVirtualHostAsync("e2e");
-        // Each service runs as its own broker user, allowed to publish only its own events.
-        await _broker.ApplyDefinitionsAsync(Path.Combine(RepositoryRoot.Path, "deploy", "rabbitmq", "definitions.json"));
-        _training = await ServiceProcess.StartAsync("Cybercrime.Training", Settings("training"));
-        _reporting = await ServiceProcess.StartAsync("Cybercrime.Reporting", Settings("reporting"));
-    }
+    public async ValueTask InitializeAsync() => _services = await ServicePair.StartAsync("training", "Cybercrime.Training");
 
-    public async ValueTask DisposeAsync()
-    {
-        await _training.DisposeAsync();
-        await _reporting.DisposeAsync();
-        await _broker.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     [Fact]
     public async Task Two_offices_record_trainings_and_reporting_counts_each_practitioner_once_even_when_every_event_comes_again()
     {
-        await using var tap = await EventTap.OpenAsync(_broker.Amqp, EventTap.ContractEvents());
+        await using var tap = await EventTap.OpenAsync(_services.Broker.Amqp, EventTap.ContractEvents());
         var offices = new Dictionary<string, HttpClient>
         {
-            ["GUA"] = await ClientAsync(_training, new { office = "GUA", roles = new[] { "office-editor" } }),
-            ["BKK"] = await ClientAsync(_training, new { office = "BKK", roles = new[] { "office-editor" } }),
+            ["GUA"] = await ServicePair.ClientAsync(_services.Producer, new { office = "GUA", roles = new[] { "office-editor" } }),
+            ["BKK"] = await ServicePair.ClientAsync(_services.Producer, new { office = "BKK", roles = new[] { "office-editor" } }),
         };
-        var hq = await ClientAsync(_reporting, new { roles = new[] { "hq-reporting" } });
+        var hq = await ServicePair.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
 
         var sessionIds = new Dictionary<string, string>();
         foreach (var session in Sessions)
         {
             var client = offices[session.Office];
-            var id = sessionIds[session.Key] = await SendAsync(client, HttpMethod.Post, "/training/sessions", session.Body(), "id");
+            var id = sessionIds[session.Key] = await ServicePair.SendAsync(client, HttpMethod.Post, "/training/sessions", session.Body(), "id");
             if (session.AmendedTopics is { } topics)
             {
-                await SendAsync(client, HttpMethod.Put, $"/training/sessions/{id}", session.Body(topics), "id");
+                await ServicePair.SendAsync(client, HttpMethod.Put, $"/training/sessions/{id}", session.Body(topics), "id");
             }
 
             if (session.Headcounts is not null)
             {
-                await SendAsync(client, HttpMethod.Put, $"/training/sessions/{id}/headcount", session.HeadcountBody(), "id");
+                await ServicePair.SendAsync(client, HttpMethod.Put, $"/training/sessions/{id}/headcount", session.HeadcountBody(), "id");
             }
         }
 
@@ -97,7 +81,7 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
         foreach (var enrolment in Enrolments)
         {
             var office = Sessions.Single(s => s.Key == enrolment.Session).Office;
-            registrations[enrolment] = await SendAsync(
+            registrations[enrolment] = await ServicePair.SendAsync(
                 offices[office], HttpMethod.Post, $"/training/sessions/{sessionIds[enrolment.Session]}/registrations", enrolment.Body(), "registrationId");
         }
 
@@ -106,7 +90,7 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
             var office = Sessions.Single(s => s.Key == enrolment.Session).Office;
             foreach (var step in enrolment.Steps)
             {
-                var status = await SendAsync(offices[office], HttpMethod.Post,
+                var status = await ServicePair.SendAsync(offices[office], HttpMethod.Post,
                     $"/training/sessions/{sessionIds[enrolment.Session]}/registrations/{registrations[enrolment]}/{step}", new { }, "status");
                 Assert.Equal(Scenario.StatusAfter(step), status);
             }
@@ -116,7 +100,7 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
 
         foreach (var session in Sessions.Where(s => s.Cancelled))
         {
-            await SendAsync(offices[session.Office], HttpMethod.Post, $"/training/sessions/{sessionIds[session.Key]}/cancellation", new { }, "status");
+            await ServicePair.SendAsync(offices[session.Office], HttpMethod.Post, $"/training/sessions/{sessionIds[session.Key]}/cancellation", new { }, "status");
         }
 
         var otherOffice = await offices["BKK"].PostAsJsonAsync(
@@ -124,62 +108,16 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, otherOffice.StatusCode);
 
         var expected = Scenario.ExpectedSummary(2020, Sessions, Enrolments);
-        var reached = await WithServiceLogsAsync(() =>
+        var reached = await _services.WithServiceLogsAsync(() =>
             Eventually.Until(() => SummaryAsync(hq), s => Scenario.Canonical(s) == Scenario.Canonical(expected), Deadline, $"the summary {expected.ToJsonString()}"));
         Assert.Equal(
             (5, 5, 8, 6, 2, 923),
             (reached["practitionersTrained"]!.GetValue<int>(), reached["countries"]!.GetValue<int>(), reached["participations"]!.GetValue<int>(),
                 reached["completions"]!.GetValue<int>(), reached["trainTheTrainerGraduates"]!.GetValue<int>(), reached["headcountParticipants"]!.GetValue<int>()));
 
-        // Every event reporting consumed is on the tap too: wait until both have seen them all.
-        var events = 0;
-        await Eventually.Until(async () => (events = await tap.DrainAsync()) > 0 && events == await _broker.AcknowledgedAsync("reporting-training"), Deadline, "the tap and reporting to agree");
-        await tap.RepublishAsync(reversed: true);
-        await tap.RepublishAsync(reversed: false);
-        await Eventually.Until(
-            async () => await _broker.AcknowledgedAsync("reporting-training") >= 3 * events, Deadline, $"reporting to take the {2 * events} events sent again");
+        await _services.DeliverEverythingTwiceMoreAsync(tap, "reporting-training", Deadline);
 
         Assert.Equal(Scenario.Canonical(expected), Scenario.Canonical(await SummaryAsync(hq)));
-        Assert.Equal(0, await _broker.MessagesInAsync("reporting-training_error"));
-    }
-
-    /// <summary>On failure, says what the services logged: the cause is usually there.</summary>
-    private async Task<T> WithServiceLogsAsync<T>(Func<Task<T>> wait)
-    {
-        try
-        {
-            return await wait();
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}\n--- training ---\n{Tail(_training.Output)}\n--- reporting ---\n{Tail(_reporting.Output)}", e);
-        }
-
-        static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
-    }
-
-    private Dictionary<string, string> Settings(string service) => new(TestSecrets.Environment())
-    {
-        ["Bus__Transport"] = "RabbitMq",
-        ["ConnectionStrings__RabbitMq"] = _broker.AmqpAs(service, $"dev-{service}").ToString(),
-        ["Storage__Provider"] = "Sqlite",
-        ["Storage__SqlitePath"] = Path.Combine(_folder, service),
-    };
-
-    private static async Task<HttpClient> ClientAsync(ServiceProcess service, object tokenRequest)
-    {
-        var client = new HttpClient { BaseAddress = service.BaseAddress };
-        var token = await SendAsync(client, HttpMethod.Post, "/dev/token", tokenRequest, "token");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<string> SendAsync(HttpClient client, HttpMethod method, string path, object body, string field)
-    {
-        var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) }, TestContext.Current.CancellationToken);
-        var json = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {json}");
-        return JsonNode.Parse(json)![field]!.GetValue<string>();
     }
 
     private static async Task<string> StatusAsync(HttpClient client, string path) =>
