@@ -42,6 +42,26 @@ public sealed class BadInputApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_publication_dated_in_the_future_is_refused_and_publishes_nothing()
+    {
+        var client = await _api.SecretariatAsync();
+        var id = await DocumentAsync(client);
+        await UploadOkAsync(client, id, "en", PdfFile());
+        var before = _api.Stored();
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        foreach (var on in new[] { "2099-05-01", tomorrow })
+        {
+            var problem = await ProblemAsync(await PublishAsync(client, id, on), HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("on", out _), on);
+        }
+
+        Assert.Equal(before, _api.Stored());
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.CreateClient().GetAsync($"/public/expert-group/documents/{id}", TestContext.Current.CancellationToken)).StatusCode);
+        await PublishOkAsync(client, id, DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task A_file_over_the_configured_limit_is_refused_whether_its_length_is_declared_or_not()
     {
         var client = await _api.SecretariatAsync();
@@ -64,6 +84,7 @@ public sealed class BadInputApiTests : IDisposable
     [InlineData("application/pdf", "docx")]
     [InlineData(Docx, "pdf")]
     [InlineData("text/plain", "binary")]
+    [InlineData("text/plain", "escape")]
     [InlineData("text/html", "text")]
     public async Task A_file_that_is_not_its_declared_type_is_refused(string declared, string content)
     {
@@ -75,6 +96,7 @@ public sealed class BadInputApiTests : IDisposable
             "docx" => DocxFile(),
             "pdf" => PdfFile(),
             "binary" => [0x00, 0xFF, 0xFE, 0x01],
+            "escape" => Encoding.UTF8.GetBytes("Отчёт \u001b[2J"),
             _ => Encoding.UTF8.GetBytes("just words"),
         };
 

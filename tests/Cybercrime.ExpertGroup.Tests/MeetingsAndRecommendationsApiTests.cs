@@ -60,6 +60,45 @@ public sealed class MeetingsAndRecommendationsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_postponement_to_the_same_dates_is_refused_even_with_a_new_format_or_venue()
+    {
+        var client = await _api.SecretariatAsync();
+        var id = await MeetingAsync(client, "2020-08-03", "2020-08-05");
+
+        foreach (var body in new object[] { new { startDate = "2020-08-03", endDate = "2020-08-05" }, new { startDate = "2020-08-03", endDate = "2020-08-05", format = "online", venue = "Online" } })
+        {
+            var problem = await ProblemAsync(await client.PostAsJsonAsync($"/expert-group/meetings/{id}/postponement", body, Token), HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("startDate", out _));
+        }
+
+        var shown = await _api.CreateClient().GetFromJsonAsync<JsonElement>($"/public/expert-group/meetings/{id}", Token);
+        Assert.Equal((0, "in-person"), (shown.GetProperty("history").GetArrayLength(), shown.GetProperty("format").GetString()));
+        var moved = await client.PostAsJsonAsync($"/expert-group/meetings/{id}/postponement", new { startDate = "2020-08-03", endDate = "2020-08-06" }, Token);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_recommendation_is_adopted_only_at_a_meeting_that_has_started()
+    {
+        var client = await _api.SecretariatAsync();
+        var sixth = await MeetingAsync(client, "2020-07-27", "2020-07-29");
+        var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var next = await MeetingAsync(client, future, future);
+        var later = await MeetingAsync(client, "2035-04-02", "2035-04-04");
+        var id = await Propose(client, sixth, "prevention", "Awareness campaigns should reach schools.");
+
+        foreach (var meetingId in new[] { next, later })
+        {
+            var problem = await ProblemAsync(await client.PostAsJsonAsync($"/expert-group/recommendations/{id}/adoption", new { meetingId }, Token), HttpStatusCode.BadRequest);
+            Assert.Contains("has not started", problem.GetProperty("errors").GetProperty("meetingId")[0].GetString());
+        }
+
+        var list = await _api.CreateClient().GetFromJsonAsync<JsonElement>("/public/expert-group/recommendations", Token);
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/expert-group/recommendations/{id}/adoption", new { meetingId = sixth }, Token)).StatusCode);
+    }
+
+    [Fact]
     public async Task Recommendations_go_from_preliminary_to_adopted_into_the_consolidated_list_by_chapter()
     {
         var client = await _api.SecretariatAsync();

@@ -117,6 +117,33 @@ public sealed class PublicApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Head_answers_the_headers_of_get_without_the_file()
+    {
+        var client = await _api.SecretariatAsync();
+        var id = await DocumentAsync(client);
+        var file = PdfFile("head");
+        await UploadOkAsync(client, id, "en", file);
+        await PublishOkAsync(client, id);
+        var open = _api.CreateClient();
+        var url = $"/public/expert-group/documents/{id}/versions/en";
+
+        var get = await open.GetAsync(url, Token);
+        var head = await open.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), Token);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(Token));
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(file.Length, head.Content.Headers.ContentLength);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Equal(get.Content.Headers.ContentDisposition, head.Content.Headers.ContentDisposition);
+        var conditional = new HttpRequestMessage(HttpMethod.Head, url);
+        conditional.Headers.IfNoneMatch.Add(get.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await open.SendAsync(conditional, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await open.SendAsync(new HttpRequestMessage(HttpMethod.Head, url.Replace("/en", "/fr", StringComparison.Ordinal)), Token)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_search_filters_by_symbol_title_words_meeting_type_and_language_and_pages_with_a_total()
     {
         var client = await _api.SecretariatAsync();

@@ -47,6 +47,11 @@ public sealed class SymbolAndContentTests
         { "text", "Pdf", false },
         { "latin1", "Text", false },
         { "nul", "Text", false },
+        { "esc", "Text", false },
+        { "esc", "Html", false },
+        { "del", "Text", false },
+        { "c1", "Text", false },
+        { "tab-cr-lf-ff", "Text", true },
         { "pdf-in-html", "Html", false },
     };
 
@@ -71,6 +76,10 @@ public sealed class SymbolAndContentTests
         "text" => Encoding.UTF8.GetBytes("Предварительные рекомендации\n初步建议\n"),
         "latin1" => Encoding.Latin1.GetBytes("Recommandations préliminaires"),
         "nul" => [(byte)'a', 0, (byte)'b'],
+        "esc" => Encoding.UTF8.GetBytes("<p>\u001b[31mred</p>"),
+        "del" => Encoding.UTF8.GetBytes("a\u007fb"),
+        "c1" => Encoding.UTF8.GetBytes("a\u0085b"),
+        "tab-cr-lf-ff" => Encoding.UTF8.GetBytes("a\tb\r\nc\fd\n"),
         "pdf-in-html" => ExpertGroupApi.PdfFile(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };

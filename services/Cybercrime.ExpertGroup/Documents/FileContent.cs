@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 
@@ -15,8 +16,8 @@ internal enum FileKind
 /// <summary>
 /// Checks that a file is what its declared type says: a PDF starts with <c>%PDF-</c>; a DOCX is a zip
 /// holding <c>word/document.xml</c>; HTML and plain text are UTF-8 (HTML starting, after any byte-order
-/// mark and white space, with a doctype, a comment or an element). The file is read from the staged
-/// copy, a chunk at a time.
+/// mark and white space, with a doctype, a comment or an element), with no control character but tab,
+/// line feed, carriage return and form feed. The file is read from the staged copy, a chunk at a time.
 /// </summary>
 internal static class FileContent
 {
@@ -30,6 +31,10 @@ internal static class FileContent
         ["text/plain"] = FileKind.Text,
     };
 
+    /// <summary>The C0 controls, DEL and the C1 controls, but for tab, line feed, carriage return and form feed.</summary>
+    private static readonly SearchValues<char> Controls = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c).Where(c => c is not ('\t' or '\n' or '\r' or '\f'))]);
+
     public static string MediaType(FileKind kind) => MediaTypes.First(m => m.Value == kind).Key;
 
     /// <summary>Null when the content matches <paramref name="kind"/>; else why not.</summary>
@@ -42,8 +47,8 @@ internal static class FileContent
             FileKind.Docx => IsDocx(file) ? null : "A DOCX file is a zip archive holding word/document.xml; this one is not.",
             FileKind.Html => await IsUtf8Async(file, cancellationToken) && await LooksLikeHtmlAsync(file, cancellationToken)
                 ? null
-                : "An HTML file is UTF-8 text starting with a doctype or an element; this one is not.",
-            _ => await IsUtf8Async(file, cancellationToken) ? null : "A plain text file is UTF-8 without control characters such as NUL; this one is not.",
+                : "An HTML file is UTF-8 text without control characters, starting with a doctype or an element; this one is not.",
+            _ => await IsUtf8Async(file, cancellationToken) ? null : "A plain text file is UTF-8 without control characters (tab, line feed, carriage return and form feed aside); this one is not.",
         };
     }
 
@@ -66,7 +71,10 @@ internal static class FileContent
         }
     }
 
-    /// <summary>Valid UTF-8 throughout, with no NUL (which marks a binary file), decoded chunk by chunk.</summary>
+    /// <summary>
+    /// Valid UTF-8 throughout, decoded chunk by chunk, with no control character but tab, line feed, carriage
+    /// return and form feed: NUL marks a binary file, and ESC and the like are terminal escapes, not text.
+    /// </summary>
     private static async Task<bool> IsUtf8Async(Stream file, CancellationToken cancellationToken)
     {
         file.Position = 0;
@@ -80,7 +88,7 @@ internal static class FileContent
             {
                 read = await file.ReadAsync(bytes, cancellationToken);
                 var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
-                if (chars.AsSpan(0, count).Contains('\0'))
+                if (chars.AsSpan(0, count).ContainsAny(Controls))
                 {
                     return false;
                 }

@@ -22,6 +22,8 @@ internal static class PublishDocument
                 var errors = new ValidationErrors();
                 errors.Check(request.On is not null, "on", "The publication date is required (ISO 8601, e.g. 2020-07-27).");
                 ReportingYears.Check(errors, "on", request.On);
+                var today = DateOnly.FromDateTime(route.Now.UtcDateTime);
+                errors.Check(request.On is null || request.On <= today, "on", $"The day {request.On:yyyy-MM-dd} is in the future; a document is published once it has been.");
                 return errors.Any ? Task.FromResult(errors.ToResult()) : route.ChangeAsync(http, id, request, document =>
                 {
                     // Publication dates only move forward: a later revision or language is published on or after the current one.

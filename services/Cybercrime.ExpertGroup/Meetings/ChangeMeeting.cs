@@ -16,6 +16,9 @@ internal static class ChangeMeeting
                 route.ChangeAsync(http, id, request, (meeting, now) =>
                 {
                     var errors = new ValidationErrors();
+                    // A change of format or venue alone is not a postponement: it would count as one and repeat the dates in the history.
+                    errors.Check(request.StartDate != meeting.Details.StartDate || request.EndDate != meeting.Details.EndDate,
+                        "startDate", $"The meeting is already on these dates ({meeting.Details.StartDate:yyyy-MM-dd} to {meeting.Details.EndDate:yyyy-MM-dd}).");
                     return request.Validate(errors, out var venue, out var decision)
                         ? Changed(meeting.Postpone(request.StartDate!.Value, request.EndDate!.Value, request.Format ?? meeting.Details.Format, venue, decision, now))
                         : (null, errors.ToResult());

@@ -10,11 +10,12 @@ namespace Cybercrime.ExpertGroup.Public;
 /// current revision (or of an earlier, superseded one when asked for by number), streamed from the store,
 /// with its SHA-256 as the <c>ETag</c>; a matching <c>If-None-Match</c> answers 304 without the file.
 /// A version not published, a revision not published, a document withdrawn or never published: 404.
+/// HEAD answers as GET does, without the file.
 /// </summary>
 internal static class PublishedFiles
 {
     public static void MapPublishedFiles(this RouteGroupBuilder open) =>
-        open.MapGet("/documents/{id:guid}/versions/{lang}", async (
+        open.MapMethods("/documents/{id:guid}/versions/{lang}", [HttpMethods.Get, HttpMethods.Head], async (
                 Guid id, string lang, int? revision, HttpContext http,
                 IDocumentCollection<ExpertDocument> documents, [FromKeyedServices(ExpertGroupService.StoreName)] DocumentStore store) =>
             {
@@ -38,12 +39,34 @@ internal static class PublishedFiles
                     return Results.StatusCode(StatusCodes.Status304NotModified);
                 }
 
-                var file = await store.Blobs.OpenReadAsync(version.BlobId, cancellationToken);
-                return file is null
-                    ? Problems.NotFound("The file is missing.", $"The {lang} version of {document.Symbol} is recorded but its file is not in the store.")
-                    : Results.Stream(file, version.ContentType, $"{document.Symbol.Replace('/', '_')}-{lang}{Extension(version.ContentType)}");
+                var missing = Problems.NotFound("The file is missing.", $"The {lang} version of {document.Symbol} is recorded but its file is not in the store.");
+                var name = $"{document.Symbol.Replace('/', '_')}-{lang}{Extension(version.ContentType)}";
+                if (HttpMethods.IsHead(http.Request.Method))
+                {
+                    // The headers GET sends, and the file left unread.
+                    if (await store.Blobs.InfoAsync(version.BlobId, cancellationToken) is null)
+                    {
+                        return missing;
+                    }
+
+                    var disposition = new ContentDispositionHeaderValue("attachment");
+                    disposition.SetHttpFileName(name);
+                    http.Response.Headers.ContentDisposition = disposition.ToString();
+                    http.Response.ContentType = version.ContentType;
+                    http.Response.ContentLength = version.Size;
+                    return Results.Empty;
+                }
+
+                if (await store.Blobs.OpenReadAsync(version.BlobId, cancellationToken) is not { } file)
+                {
+                    return missing;
+                }
+
+                // The store's stream does not seek, so the length is given here: GET and HEAD both send it.
+                http.Response.ContentLength = version.Size;
+                return Results.Stream(file, version.ContentType, name);
             })
-            .WithSummary("The published file of a language version, with an ETag.")
+            .WithSummary("The published file of a language version, with an ETag; HEAD answers its headers alone.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -17,7 +17,7 @@ internal sealed record RecommendationView(string Id, string MeetingId, StudyChap
 
 /// <summary>
 /// <c>POST /expert-group/recommendations</c> (preliminary, proposed at a meeting), <c>…/{id}/adoption</c>
-/// (adopted at a meeting, only from preliminary) and <c>…/{id}/withdrawal</c> (from preliminary or adopted).
+/// (adopted at a meeting that has started, only from preliminary) and <c>…/{id}/withdrawal</c> (from preliminary or adopted).
 /// </summary>
 internal static class ProposeRecommendation
 {
@@ -52,7 +52,11 @@ internal static class ProposeRecommendation
                 store.RunAsync(http, request, async () =>
                 {
                     var errors = new ValidationErrors();
+                    var now = clock.GetUtcNow();
                     var meeting = await MeetingAsync(request.MeetingId, meetings, errors, http.RequestAborted);
+                    // Adopted at a meeting that has taken place: one still to come would put it in the consolidated list, and in its year, too early.
+                    errors.Check(meeting is null || DateOnly.FromDateTime(now.UtcDateTime) >= meeting.Details.StartDate,
+                        "meetingId", $"Meeting {request.MeetingId} has not started: it starts on {meeting?.Details.StartDate:yyyy-MM-dd}.");
                     if (errors.Any)
                     {
                         return CommandOutcome.Refuse(errors.ToResult());
@@ -64,7 +68,7 @@ internal static class ProposeRecommendation
                         return refused;
                     }
 
-                    var (adopted, @event) = found!.Adopt(meeting!.Key, clock.GetUtcNow());
+                    var (adopted, @event) = found!.Adopt(meeting!.Key, now);
                     return CommandOutcome.Commit(new Changes().Save(adopted, found.Version, @event), StatusCodes.Status200OK, RecommendationView.Of(adopted));
                 }, turn: id.ToString()))
             .WithSummary("Adopts a preliminary recommendation at a meeting: it joins the consolidated list.")
