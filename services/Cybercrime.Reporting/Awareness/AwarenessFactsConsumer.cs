@@ -46,25 +46,7 @@ internal sealed class AwarenessFactsConsumer(
     }
 }
 
-internal sealed class AwarenessFactsConsumerDefinition : ConsumerDefinition<AwarenessFactsConsumer>
+internal sealed class AwarenessFactsConsumerDefinition() : FactsConsumerDefinition<AwarenessFactsConsumer>(Queue)
 {
     public const string Queue = "reporting-awareness";
-
-    public AwarenessFactsConsumerDefinition()
-    {
-        EndpointName = Queue;
-        // Each upsert is independent and the store commits concurrent writes together, as for training.
-        ConcurrentMessageLimit = 64;
-    }
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AwarenessFactsConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        // Jittered exponential retries ride out a store hiccup; what still fails is parked in reporting-awareness_error.
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.PrefetchCount = 64;
-        }
-    }
 }

@@ -36,25 +36,7 @@ internal sealed class EvidenceFactsConsumer(IDocumentCollection<EvidenceFacts> r
         requests.UpsertIfNewerAsync(EvidenceFacts.From(e), cancellationToken);
 }
 
-internal sealed class EvidenceFactsConsumerDefinition : ConsumerDefinition<EvidenceFactsConsumer>
+internal sealed class EvidenceFactsConsumerDefinition() : FactsConsumerDefinition<EvidenceFactsConsumer>(Queue)
 {
     public const string Queue = "reporting-evidence";
-
-    public EvidenceFactsConsumerDefinition()
-    {
-        EndpointName = Queue;
-        // As training's facts: independent upserts that the store commits together.
-        ConcurrentMessageLimit = 64;
-    }
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<EvidenceFactsConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        // Jittered exponential retries ride out a store hiccup; what still fails is parked in reporting-evidence_error.
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.PrefetchCount = 64;
-        }
-    }
 }

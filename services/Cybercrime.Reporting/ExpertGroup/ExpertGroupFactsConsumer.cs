@@ -41,20 +41,7 @@ internal sealed class ExpertGroupFactsConsumer(
     private Task Keep(IRecommendationEvent e, CancellationToken cancellationToken) => recommendations.UpsertIfNewerAsync(RecommendationFacts.From(e), cancellationToken);
 }
 
-internal sealed class ExpertGroupFactsConsumerDefinition : ConsumerDefinition<ExpertGroupFactsConsumer>
+internal sealed class ExpertGroupFactsConsumerDefinition() : FactsConsumerDefinition<ExpertGroupFactsConsumer>(Queue)
 {
     public const string Queue = "reporting-expert-group";
-
-    public ExpertGroupFactsConsumerDefinition()
-    {
-        EndpointName = Queue;
-        ConcurrentMessageLimit = 16;
-    }
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ExpertGroupFactsConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        // As training's: jittered exponential retries, then parked in reporting-expert-group_error.
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
-    }
 }

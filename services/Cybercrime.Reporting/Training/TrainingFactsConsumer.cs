@@ -43,26 +43,7 @@ internal sealed class TrainingFactsConsumer(IDocumentCollection<SessionFacts> se
         participations.UpsertIfNewerAsync(ParticipationFacts.From(e), cancellationToken);
 }
 
-internal sealed class TrainingFactsConsumerDefinition : ConsumerDefinition<TrainingFactsConsumer>
+internal sealed class TrainingFactsConsumerDefinition() : FactsConsumerDefinition<TrainingFactsConsumer>(Queue)
 {
     public const string Queue = "reporting-training";
-
-    public TrainingFactsConsumerDefinition()
-    {
-        EndpointName = Queue;
-        // Each upsert is independent and the store commits concurrent writes together: at 64 a
-        // backlog drained ~18% faster than at 32 in the pipeline benchmark, with fewer disk syncs.
-        ConcurrentMessageLimit = 64;
-    }
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TrainingFactsConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        // Jittered exponential retries ride out a store hiccup; what still fails is parked in reporting-training_error.
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.PrefetchCount = 64;
-        }
-    }
 }
