@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using static Cybercrime.Standalone.DemoApi;
 
 namespace Cybercrime.Standalone;
 
@@ -72,20 +73,5 @@ internal static class AwarenessDemo
             """);
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, string? office, string role)
-    {
-        var response = await http.PostAsJsonAsync("/dev/token", new { office, roles = new[] { role } });
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
 
-    private static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, string token, HttpContent? content, CancellationToken stopping)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await http.SendAsync(request, stopping);
-        var body = await response.Content.ReadAsStringAsync(stopping);
-        return response.IsSuccessStatusCode
-            ? JsonDocument.Parse(body).RootElement.Clone()
-            : throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {body}");
-    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using static Cybercrime.Standalone.DemoApi;
 
 namespace Cybercrime.Standalone;
 
@@ -46,22 +47,18 @@ internal static class DemoData
     private static async Task SeedAsync(Uri url, CancellationToken stopping)
     {
         using var http = new HttpClient { BaseAddress = url };
-        var hq = await TokenAsync(http, null, "hq-reporting");
-        var gua = await TokenAsync(http, "GUA", "office-editor");
+        var hq = await TokenAsync(http, null, "hq-reporting", stopping);
+        var gua = await TokenAsync(http, "GUA", "office-editor", stopping);
         // The demo year is 2020: a session someone records in another year meanwhile does not stop it.
-        using (var probe = Request(HttpMethod.Get, "/training/sessions?year=2020&pageSize=1", gua))
+        if ((await SendAsync(http, HttpMethod.Get, "/training/sessions?year=2020&pageSize=1", gua, null, stopping)).GetProperty("total").GetInt32() > 0)
         {
-            var existing = await (await http.SendAsync(probe, stopping)).Content.ReadFromJsonAsync<JsonElement>(stopping);
-            if (existing.GetProperty("total").GetInt32() > 0)
-            {
-                return;
-            }
+            return;
         }
 
         foreach (var (office, session, people, completed, countries) in Year)
         {
             var token = office == "GUA" ? gua : await TokenAsync(http, office, "office-editor");
-            var id = (await SendAsync(http, Request(HttpMethod.Post, "/training/sessions", token, JsonContent.Create(session)), stopping)).GetProperty("id").GetString();
+            var id = (await SendAsync(http, HttpMethod.Post, "/training/sessions", token, JsonContent.Create(session), stopping)).GetProperty("id").GetString();
             var codes = countries.Split(',');
             var csv = new StringBuilder("externalRef,gender,countryCode,agencyType\n");
             for (var i = 0; i < people; i++)
@@ -69,21 +66,21 @@ internal static class DemoData
                 csv.Append(CultureInfo.InvariantCulture, $"{office.ToLowerInvariant()}-{i:000},{(i % 5 < 3 ? "female" : "male")},{codes[i % codes.Length]},{(i % 3 == 0 ? "prosecution" : "law-enforcement")}\n");
             }
 
-            await SendAsync(http, Request(HttpMethod.Post, $"/training/sessions/{id}/registrations/import", token, new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")), stopping);
+            await SendAsync(http, HttpMethod.Post, $"/training/sessions/{id}/registrations/import", token, new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"), stopping);
             for (var i = 0; i < completed; i++)
             {
-                var history = await SendAsync(http, Request(HttpMethod.Get, $"/training/participants/{office.ToLowerInvariant()}-{i:000}", token), stopping);
+                var history = await SendAsync(http, HttpMethod.Get, $"/training/participants/{office.ToLowerInvariant()}-{i:000}", token, null, stopping);
                 var registrationId = history.GetProperty("sessions")[0].GetProperty("registrationId").GetString();
-                await SendAsync(http, Request(HttpMethod.Post, $"/training/sessions/{id}/registrations/{registrationId}/completion", token), stopping);
+                await SendAsync(http, HttpMethod.Post, $"/training/sessions/{id}/registrations/{registrationId}/completion", token, null, stopping);
             }
         }
 
         // The webinar series on OCSEA: 7,832 people reached, counted by country and gender, not registered.
         var dkr = await TokenAsync(http, "DKR", "office-editor");
-        var webinar = (await SendAsync(http, Request(HttpMethod.Post, "/training/sessions", dkr,
-            JsonContent.Create(Session("Webinar series on online child sexual exploitation and abuse", ["ocsea", "prevention"], "webinar", "fr", "2020-12-04", null, false))), stopping))
+        var webinar = (await SendAsync(http, HttpMethod.Post, "/training/sessions", dkr,
+            JsonContent.Create(Session("Webinar series on online child sexual exploitation and abuse", ["ocsea", "prevention"], "webinar", "fr", "2020-12-04", null, false)), stopping))
             .GetProperty("id").GetString();
-        await SendAsync(http, Request(HttpMethod.Put, $"/training/sessions/{webinar}/headcount", dkr, JsonContent.Create(new
+        await SendAsync(http, HttpMethod.Put, $"/training/sessions/{webinar}/headcount", dkr, JsonContent.Create(new
         {
             counts = new object[]
             {
@@ -91,15 +88,15 @@ internal static class DemoData
                 new { countryCode = "CIV", gender = "female", count = 1500 }, new { countryCode = "CIV", gender = "male", count = 1200 },
                 new { countryCode = "GHA", gender = "female", count = 600 }, new { countryCode = "GHA", gender = "male", count = 532 },
             },
-        })), stopping);
+        }), stopping);
 
         // Reporting learns of it through the bus: wait, briefly, until it has every completion.
-        var summary = await SendAsync(http, Request(HttpMethod.Get, "/reporting/training/summary?year=2020", hq), stopping);
+        var summary = await SendAsync(http, HttpMethod.Get, "/reporting/training/summary?year=2020", hq, null, stopping);
         for (var attempt = 0; attempt < 100 && (summary.GetProperty("completions").GetInt32() < Year.Sum(y => y.Completed)
             || summary.GetProperty("headcountParticipants").GetInt32() == 0); attempt++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), stopping);
-            summary = await SendAsync(http, Request(HttpMethod.Get, "/reporting/training/summary?year=2020", hq), stopping);
+            summary = await SendAsync(http, HttpMethod.Get, "/reporting/training/summary?year=2020", hq, null, stopping);
         }
 
         Console.WriteLine($"""
@@ -122,28 +119,6 @@ internal static class DemoData
         trainTheTrainer,
     };
 
-    private static async Task<string> TokenAsync(HttpClient http, string? office, string role)
-    {
-        var response = await http.PostAsJsonAsync("/dev/token", new { office, roles = new[] { role } });
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
 
-    private static HttpRequestMessage Request(HttpMethod method, string path, string token, HttpContent? content = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return request;
-    }
 
-    private static async Task<JsonElement> SendAsync(HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            var response = await http.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return response.IsSuccessStatusCode
-                ? JsonDocument.Parse(body).RootElement.Clone()
-                : throw new InvalidOperationException($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {body}");
-        }
-    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using static Cybercrime.Standalone.DemoApi;
 
 namespace Cybercrime.Standalone;
 
@@ -96,20 +97,5 @@ internal static class EvidenceDemo
     private static Task<JsonElement> StepAsync(HttpClient http, string token, string id, string step, object body, CancellationToken stopping) =>
         SendAsync(http, HttpMethod.Post, $"/evidence/requests/{id}/{step}", token, JsonContent.Create(body), stopping);
 
-    private static async Task<string> TokenAsync(HttpClient http, string? office, string role)
-    {
-        var response = await http.PostAsJsonAsync("/dev/token", new { office, roles = new[] { role } });
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
 
-    private static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, string token, HttpContent? content, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await http.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return response.IsSuccessStatusCode
-            ? JsonDocument.Parse(body).RootElement.Clone()
-            : throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {body}");
-    }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using static Cybercrime.Standalone.DemoApi;
 
 namespace Cybercrime.Standalone;
 
@@ -25,24 +26,24 @@ internal static class ExpertGroupDemo
             return;
         }
 
-        var token = await TokenAsync(http, "secretariat", stopping);
+        var token = await TokenAsync(http, null, "secretariat", stopping);
         var sixth = await IdAsync(http, token, "/expert-group/meetings", new
         {
             body = "expert-group", sequence = 6, title = "Sixth meeting of the Expert Group to Conduct a Comprehensive Study on Cybercrime",
             startDate = "2020-04-06", endDate = "2020-04-08", venue = "Vienna", format = "in-person", chapters = new[] { "international-cooperation", "prevention" },
         }, stopping);
-        await SendAsync(http, token, HttpMethod.Post, $"/expert-group/meetings/{sixth}/postponement",
+        await SendAsync(http, HttpMethod.Post, $"/expert-group/meetings/{sixth}/postponement", token,
             JsonContent.Create(new { startDate = "2020-07-27", endDate = "2020-07-29", format = "hybrid" }), stopping);
-        await SendAsync(http, token, HttpMethod.Post, $"/expert-group/meetings/{sixth}/held", null, stopping);
+        await SendAsync(http, HttpMethod.Post, $"/expert-group/meetings/{sixth}/held", token, null, stopping);
 
         var organizational = await IdAsync(http, token, "/expert-group/meetings", new
         {
             body = "ad-hoc-committee", sequence = 1, title = "Organizational session of the Ad Hoc Committee",
             startDate = "2020-08-03", endDate = "2020-08-05", venue = "New York", format = "in-person", chapters = Array.Empty<string>(),
         }, stopping);
-        await SendAsync(http, token, HttpMethod.Post, $"/expert-group/meetings/{organizational}/postponement",
+        await SendAsync(http, HttpMethod.Post, $"/expert-group/meetings/{organizational}/postponement", token,
             JsonContent.Create(new { startDate = "2021-01-11", endDate = "2021-01-13", decision = "74/567" }), stopping);
-        await SendAsync(http, token, HttpMethod.Post, $"/expert-group/meetings/{organizational}/postponement",
+        await SendAsync(http, HttpMethod.Post, $"/expert-group/meetings/{organizational}/postponement", token,
             JsonContent.Create(new { startDate = "2021-05-10", endDate = "2021-05-12", format = "hybrid", decision = "75/555" }), stopping);
 
         var document = await IdAsync(http, token, "/expert-group/documents", new
@@ -53,8 +54,8 @@ internal static class ExpertGroupDemo
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(
             "<!DOCTYPE html><html lang=\"en\"><body><h1>UNODC/CCPCJ/EG.4/2020/2</h1><p>Compilation of all preliminary recommendations.</p></body></html>"));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/html");
-        await SendAsync(http, token, HttpMethod.Put, $"/expert-group/documents/{document}/versions/en", file, stopping);
-        await SendAsync(http, token, HttpMethod.Post, $"/expert-group/documents/{document}/publication", JsonContent.Create(new { on = "2020-07-27" }), stopping);
+        await SendAsync(http, HttpMethod.Put, $"/expert-group/documents/{document}/versions/en", token, file, stopping);
+        await SendAsync(http, HttpMethod.Post, $"/expert-group/documents/{document}/publication", token, JsonContent.Create(new { on = "2020-07-27" }), stopping);
 
         await IdAsync(http, token, "/expert-group/recommendations", new
         {
@@ -66,13 +67,13 @@ internal static class ExpertGroupDemo
         }, stopping);
 
         // Reporting learns of it through the bus: wait, briefly, until it has the document.
-        var hq = await TokenAsync(http, "hq-reporting", stopping);
-        var summary = await SendAsync(http, hq, HttpMethod.Get, "/reporting/expert-group/summary?year=2020", null, stopping);
+        var hq = await TokenAsync(http, null, "hq-reporting", stopping);
+        var summary = await SendAsync(http, HttpMethod.Get, "/reporting/expert-group/summary?year=2020", hq, null, stopping);
         for (var attempt = 0; attempt < 100 && (summary.GetProperty("documentsPublished").GetInt32() == 0
             || summary.GetProperty("recommendations").GetProperty("proposed").GetInt32() < 2 || summary.GetProperty("meetingsPostponed").GetInt32() < 2); attempt++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), stopping);
-            summary = await SendAsync(http, hq, HttpMethod.Get, "/reporting/expert-group/summary?year=2020", null, stopping);
+            summary = await SendAsync(http, HttpMethod.Get, "/reporting/expert-group/summary?year=2020", hq, null, stopping);
         }
 
         Console.WriteLine($"""
@@ -83,23 +84,8 @@ internal static class ExpertGroupDemo
             """);
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, string role, CancellationToken stopping)
-    {
-        var response = await http.PostAsJsonAsync("/dev/token", new { roles = new[] { role } }, stopping);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(stopping)).GetProperty("token").GetString()!;
-    }
 
     private static async Task<string> IdAsync(HttpClient http, string token, string path, object body, CancellationToken stopping) =>
-        (await SendAsync(http, token, HttpMethod.Post, path, JsonContent.Create(body), stopping)).GetProperty("id").GetString()!;
+        (await SendAsync(http, HttpMethod.Post, path, token, JsonContent.Create(body), stopping)).GetProperty("id").GetString()!;
 
-    private static async Task<JsonElement> SendAsync(HttpClient http, string token, HttpMethod method, string path, HttpContent? content, CancellationToken stopping)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request, stopping);
-        var text = await response.Content.ReadAsStringAsync(stopping);
-        return response.IsSuccessStatusCode
-            ? JsonSerializer.Deserialize<JsonElement>(text)
-            : throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
-    }
 }
