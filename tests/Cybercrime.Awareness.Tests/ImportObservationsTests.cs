@@ -79,6 +79,34 @@ public sealed class ImportObservationsTests
     }
 
     [Fact]
+    public async Task A_row_that_is_not_well_formed_or_has_a_period_in_no_reporting_year_is_named_and_nothing_is_recorded()
+    {
+        await using var api = new AwarenessApi();
+        using var gua = await api.ClientAsync("GUA", "office-editor");
+        var id = await LaunchAsync(gua);
+        const string csv = """
+            channel,metric,period,value,country,language
+            tv,views,2020-05,28500000,GTM,es
+            tv,views,2020-06,1,GTM,es,extra
+            tv,"vie"ws,2020-07,1,GTM,
+            tv,views,2020-08,"1"2,GTM,
+            tv,views,0000-Q2,1,GTM,es
+            tv,views,٢٠٢٠-05,1,GTM,es
+            tv,views,2020-09,1,GTM
+            """;
+
+        var response = await ImportAsync(gua, id, csv);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["errors"]!.AsObject();
+        Assert.Equal(
+            ["rows[3]", "rows[4]", "rows[5]", "rows[6].period", "rows[7].period", "rows[8]"],
+            errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("7 fields where the header has 6", errors["rows[3]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((1, 0, 0, 1), api.Stored());
+    }
+
+    [Fact]
     public async Task A_row_outside_the_campaign_is_named_once_the_file_is_well_formed_and_nothing_is_recorded()
     {
         await using var api = new AwarenessApi();

@@ -30,6 +30,18 @@ public sealed class PeriodTests
     [InlineData("2020-05-04T00:00")]
     [InlineData(" 2020")]
     [InlineData("")]
+    [InlineData("2020\n")]
+    [InlineData("0000")]
+    [InlineData("0000-01")]
+    [InlineData("0000-Q2")]
+    [InlineData("0000-01-01")]
+    [InlineData("1989-12")]
+    [InlineData("2101")]
+    [InlineData("٢٠٢٣")]
+    [InlineData("٢٠٢٣-05")]
+    [InlineData("２０２３-Q2")]
+    [InlineData("2023-0٥")]
+    [InlineData("2023-05-0٤")]
     public void Anything_else_is_not_a_period(string text) => Assert.Null(Period.Parse(text));
 
     [Fact]

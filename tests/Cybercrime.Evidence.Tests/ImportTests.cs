@@ -74,6 +74,28 @@ public sealed class ImportTests(EvidenceApi api) : IClassFixture<EvidenceApi>
     }
 
     [Fact]
+    public async Task A_row_that_is_not_well_formed_is_named_by_its_line_and_nothing_is_recorded()
+    {
+        var bkk = await api.ClientAsync("BKK", "office-editor");
+        var before = api.Stored();
+        var csv = $"""
+            {Header}
+            THA,law-enforcement,facebook,,subscriber-information,ocsea,standard,BKK-11,2020-02-01,,,,,
+            THA,law-enforcement,"face"book,,subscriber-information,ocsea,standard,BKK-12,2020-02-01,,,,,
+            THA,law-enforcement,facebook,,subscriber-information,ocsea,standard,BKK-13,2020-02-01,,,,,,extra
+            THA,law-enforcement,facebook,,subscriber-information,ocsea,standard,BKK-14,2020-02-01
+            """;
+
+        var response = await bkk.PostAsync("/evidence/requests/import", new StringContent(csv, Encoding.UTF8, "text/csv"), Cancel);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["errors"]!.AsObject();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["rows[3]", "rows[4]", "rows[5]"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("quote", errors["rows[3]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, api.Stored());
+    }
+
+    [Fact]
     public async Task A_file_without_the_required_columns_is_refused_whole()
     {
         var bkk = await api.ClientAsync("BKK", "office-editor");

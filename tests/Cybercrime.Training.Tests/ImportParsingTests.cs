@@ -51,6 +51,32 @@ public sealed class ImportParsingTests
         Assert.Equal(["rows[2]"], ScheduleSessionRulesTests.Fields(errors));
     }
 
+    [Theory]
+    [InlineData("p-2,male,GTM,judiciary,analyst,extra")]
+    [InlineData("p-2,male,GTM,judiciary")]
+    [InlineData("p-2,\"ma\"le,GTM,judiciary,")]
+    [InlineData("p-2,male,GTM,judi\"ciary,")]
+    public void A_row_with_other_fields_than_the_header_or_a_stray_quote_is_named_by_its_line_and_not_read(string row)
+    {
+        var errors = new ValidationErrors();
+
+        var participants = ImportRegistrations.Parse($"externalRef,gender,countryCode,agencyType,role\np-1,female,GTM,law-enforcement,\n{row}\n", errors);
+
+        Assert.Equal(["rows[3]"], ScheduleSessionRulesTests.Fields(errors));
+        Assert.Equal(["p-1"], participants.Select(p => p.ExternalRef));
+    }
+
+    [Fact]
+    public void A_file_without_the_role_column_needs_no_role()
+    {
+        var errors = new ValidationErrors();
+
+        var participants = ImportRegistrations.Parse("externalRef,gender,countryCode,agencyType\np-1,female,GTM,law-enforcement\n", errors);
+
+        Assert.False(errors.Any);
+        Assert.Equal([new ValidParticipant("p-1", Gender.Female, "GTM", AgencyType.LawEnforcement)], participants);
+    }
+
     [Fact]
     public void A_row_with_a_quoted_line_break_is_named_by_its_first_line_and_the_next_row_by_its_own()
     {

@@ -1,17 +1,19 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cybercrime.Contracts.Awareness;
+using Cybercrime.Platform.Http;
 
 namespace Cybercrime.Awareness.Observations;
 
 /// <summary>
 /// The period a reach figure covers, written as a day <c>2020-05-04</c>, a month <c>2020-05</c>, a
 /// quarter <c>2020-Q2</c> or a year <c>2020</c>; <see cref="Text"/> is that canonical spelling, part of
-/// the observation's key. A figure counts in the year of its period.
+/// the observation's key, in ASCII digits and in the reporting years. A figure counts in the year of its period.
 /// </summary>
 internal sealed partial record Period(string Text, Granularity Granularity, DateOnly Start, DateOnly End)
 {
-    public const string Formats = "a day 2020-05-04, a month 2020-05, a quarter 2020-Q2 or a year 2020";
+    public static readonly string Formats =
+        $"a day 2020-05-04, a month 2020-05, a quarter 2020-Q2 or a year 2020, in the reporting years {ReportingYears.First} to {ReportingYears.Last}";
 
     public int Year => Start.Year;
 
@@ -24,6 +26,11 @@ internal sealed partial record Period(string Text, Granularity Granularity, Date
         }
 
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (!ReportingYears.Contains(year))
+        {
+            return null;
+        }
+
         if (match.Groups["quarter"].Success)
         {
             var first = new DateOnly(year, (3 * (match.Groups["quarter"].Value[0] - '1')) + 1, 1);
@@ -56,6 +63,7 @@ internal sealed partial record Period(string Text, Granularity Granularity, Date
     /// <summary>Whether the period shares at least one day with the dates given (a month a campaign starts in does).</summary>
     public bool Overlaps(DateOnly from, DateOnly to) => Start <= to && End >= from;
 
-    [GeneratedRegex(@"^(?<year>\d{4})(-Q(?<quarter>[1-4])|-(?<month>\d{2})(-(?<day>\d{2}))?)?$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d, which matches every script's digits (٢٠٢٣) that int.Parse refuses; \z, not $, which lets a final line break through.
+    [GeneratedRegex(@"^(?<year>[0-9]{4})(-Q(?<quarter>[1-4])|-(?<month>[0-9]{2})(-(?<day>[0-9]{2}))?)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

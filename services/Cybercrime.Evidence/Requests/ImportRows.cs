@@ -3,8 +3,6 @@ using Cybercrime.Contracts;
 using Cybercrime.Contracts.Evidence;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Http;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Cybercrime.Evidence.Requests;
 
@@ -30,46 +28,10 @@ internal static class ImportRows
     {
         var imported = new List<ImportedRow>();
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var reader = new CsvReader(new StringReader(csv), new CsvConfiguration(CultureInfo.InvariantCulture)
+        foreach (var row in CsvRows.Read(csv, Required, string.Join(",", Columns), MaxRows, errors))
         {
-            TrimOptions = TrimOptions.Trim,
-            MissingFieldFound = null,
-            BadDataFound = null,
-        });
-        if (!reader.Read() || !reader.ReadHeader())
-        {
-            errors.Add("file", $"The file is empty; its first line names the columns: {string.Join(",", Columns)}.");
-            return imported;
-        }
-
-        var missing = Required.Where(c => !reader.HeaderRecord!.Contains(c, StringComparer.Ordinal)).ToList();
-        if (missing.Count > 0)
-        {
-            errors.Add("header", $"Missing columns: {string.Join(", ", missing)}. Expected {string.Join(",", Columns)}.");
-            return imported;
-        }
-
-        var present = Columns.Where(c => reader.HeaderRecord!.Contains(c, StringComparer.Ordinal)).ToList();
-        var rows = 0;
-        while (reader.Read())
-        {
-            var raw = reader.Parser.RawRecord;
-            var unterminated = raw.Count(c => c == '"') % 2 == 1;
-            var line = reader.Parser.RawRow - raw.Count(c => c == '\n') + (raw.EndsWith('\n') && !unterminated ? 1 : 0);
-            if (++rows > MaxRows)
-            {
-                errors.Add("file", $"A file holds at most {MaxRows} rows.");
-                break;
-            }
-
-            var field = $"rows[{line}]";
-            if (unterminated)
-            {
-                errors.Add(field, "A quote opened on this line is never closed, so the rest of the file reads as one field.");
-                continue;
-            }
-
-            var values = present.ToDictionary(c => c, c => reader.GetField(c) is { Length: > 0 } v ? v : null, StringComparer.Ordinal);
+            var (line, field) = (row.Line, row.Field);
+            var values = Columns.ToDictionary(c => c, c => row[c] is { Length: > 0 } v ? v : null, StringComparer.Ordinal);
             var identity = string.Join('\u001f', Columns.Select(c => values.GetValueOrDefault(c) ?? ""));
             if (lineOf.TryGetValue(identity, out var first))
             {
@@ -78,9 +40,9 @@ internal static class ImportRows
             }
 
             lineOf[identity] = line;
-            if (Row(cases.ImportedId(office, identity).ToString(), values, $"{field}.", office, today, now, by, cases, deadlines, errors) is { } row)
+            if (Row(cases.ImportedId(office, identity).ToString(), values, $"{field}.", office, today, now, by, cases, deadlines, errors) is { } request)
             {
-                imported.Add(row);
+                imported.Add(request);
             }
         }
 

@@ -1,11 +1,8 @@
-using System.Globalization;
 using System.Security.Claims;
 using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Storage;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Cybercrime.Training.Registrations;
 
@@ -21,7 +18,6 @@ internal sealed record ImportResult(int Rows, int Registered, int Waitlisted, in
 internal static class ImportRegistrations
 {
     public const int MaxRows = 20_000;
-
 
     private static readonly string[] RequiredColumns = ["externalRef", "gender", "countryCode", "agencyType"];
 
@@ -100,53 +96,15 @@ internal static class ImportRegistrations
     {
         var participants = new List<ValidParticipant>();
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var reader = new CsvReader(new StringReader(csv), new CsvConfiguration(CultureInfo.InvariantCulture)
+        foreach (var row in CsvRows.Read(csv, RequiredColumns, $"{string.Join(",", RequiredColumns)}[,role]", MaxRows, errors))
         {
-            TrimOptions = TrimOptions.Trim,
-            MissingFieldFound = null,
-            BadDataFound = null,
-        });
-        if (!reader.Read() || !reader.ReadHeader())
-        {
-            errors.Add("file", $"The file is empty; its first line names the columns: {string.Join(",", RequiredColumns)}[,role].");
-            return participants;
-        }
-
-        var missing = RequiredColumns.Where(c => !reader.HeaderRecord!.Contains(c, StringComparer.Ordinal)).ToList();
-        if (missing.Count > 0)
-        {
-            errors.Add("header", $"Missing columns: {string.Join(", ", missing)}. Expected {string.Join(",", RequiredColumns)}[,role].");
-            return participants;
-        }
-
-        var hasRole = reader.HeaderRecord!.Contains("role", StringComparer.Ordinal);
-        var rows = 0;
-        while (reader.Read())
-        {
-            // A quoted field may span lines: a row is named by the line it starts on. The parser counts
-            // one line more for a quote left open to the end of the file.
-            var raw = reader.Parser.RawRecord;
-            var unterminated = raw.Count(c => c == '"') % 2 == 1;
-            var line = reader.Parser.RawRow - raw.Count(c => c == '\n') + (raw.EndsWith('\n') && !unterminated ? 1 : 0);
-            if (++rows > MaxRows)
-            {
-                errors.Add("file", $"A file holds at most {MaxRows} rows.");
-                break;
-            }
-
-            var field = $"rows[{line}]";
-            if (unterminated)
-            {
-                errors.Add(field, "A quote opened on this line is never closed, so the rest of the file reads as one field.");
-                continue;
-            }
-
+            var (line, field) = (row.Line, row.Field);
             var request = new ParticipantRequest(
-                reader.GetField("externalRef"),
-                Parse<Gender>(reader.GetField("gender")),
-                reader.GetField("countryCode"),
-                Parse<AgencyType>(reader.GetField("agencyType")),
-                hasRole ? reader.GetField("role") : null);
+                row["externalRef"],
+                Parse<Gender>(row["gender"]),
+                row["countryCode"],
+                Parse<AgencyType>(row["agencyType"]),
+                row["role"]);
             if (RegisterParticipant.Validate(request, field, errors) is not { } participant)
             {
                 continue;
