@@ -98,26 +98,11 @@ internal static class AwarenessImportBenchmark
     }
 
     /// <summary>The same number of observation documents and events, in the service's own shapes, written directly in one transaction.</summary>
-    private static async Task<double> BaselineAsync(string file, int rows)
+    private static Task<double> BaselineAsync(string file, int rows)
     {
-        await using var connection = new SqliteConnection($"Data Source={file}");
-        await connection.OpenAsync();
-        await using (var create = connection.CreateCommand())
-        {
-            create.CommandText = """
-                PRAGMA journal_mode=WAL;
-                CREATE TABLE observations (id TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL);
-                CREATE INDEX ix_campaign ON observations (json_extract(body, '$.campaignId'));
-                CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, payload TEXT NOT NULL);
-                """;
-            await create.ExecuteNonQueryAsync();
-        }
-
         var campaign = Guid.NewGuid().ToString();
         var now = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        await using var transaction = connection.BeginTransaction();
-        for (var i = 0; i < rows; i++)
+        return DirectWrite.TimeAsync(file, "$.campaignId", rows, i =>
         {
             var (period, country) = Row(i);
             var observation = new Observation
@@ -125,22 +110,8 @@ internal static class AwarenessImportBenchmark
                 Id = Guid.NewGuid().ToString(), Version = 1, Office = "GUA", CampaignId = campaign, Channel = Channel.Tv, Metric = ReachMetric.Views,
                 Period = period, Granularity = Granularity.Day, Country = country, Language = "es", Value = 1_000 + i, RecordedAt = now,
             };
-            var @event = observation.Recorded(null, now);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO observations (id, version, body) VALUES ($id, 1, $body);
-                INSERT INTO outbox (event_id, payload) VALUES ($event, $payload);
-                """;
-            command.Parameters.AddWithValue("$id", observation.Id);
-            command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(observation, ContractJson.Options));
-            command.Parameters.AddWithValue("$event", @event.EventId.ToString());
-            command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(@event, ContractJson.Options));
-            await command.ExecuteNonQueryAsync();
-        }
-
-        await transaction.CommitAsync();
-        return clock.Elapsed.TotalMilliseconds;
+            return (observation.Id, observation, observation.Recorded(null, now));
+        });
     }
 
     /// <summary>Daily TV views per country, as a platform export lists them: every row its own key, one series per country.</summary>

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Hosting;
 using Cybercrime.Platform.Messaging;
@@ -90,43 +89,15 @@ internal static class ImportBenchmark
     }
 
     /// <summary>The same number of registration-sized documents and events, written directly in one transaction.</summary>
-    private static async Task<double> BaselineAsync(string file, int rows)
+    private static Task<double> BaselineAsync(string file, int rows)
     {
-        await using var connection = new SqliteConnection($"Data Source={file}");
-        await connection.OpenAsync();
-        await using (var create = connection.CreateCommand())
-        {
-            create.CommandText = """
-                PRAGMA journal_mode=WAL;
-                CREATE TABLE registrations (id TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL);
-                CREATE INDEX ix_session ON registrations (json_extract(body, '$.sessionId'));
-                CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, payload TEXT NOT NULL);
-                """;
-            await create.ExecuteNonQueryAsync();
-        }
-
         var sessionId = Guid.NewGuid();
-        var clock = Stopwatch.StartNew();
-        await using var transaction = connection.BeginTransaction();
-        for (var i = 0; i < rows; i++)
+        return DirectWrite.TimeAsync(file, "$.sessionId", rows, _ =>
         {
             var snapshot = new ParticipationSnapshot(sessionId, Guid.NewGuid(), Gender.Female, "GTM", AgencyType.Education, "teacher", EnrolmentStatus.Registered);
-            var @event = new ParticipantRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, "GUA", Guid.NewGuid(), 1, snapshot);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO registrations (id, version, body) VALUES ($id, 1, $body);
-                INSERT INTO outbox (event_id, payload) VALUES ($event, $payload);
-                """;
-            command.Parameters.AddWithValue("$id", @event.RegistrationId.ToString());
-            command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(snapshot, ContractJson.Options));
-            command.Parameters.AddWithValue("$event", @event.EventId.ToString());
-            command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(@event, ContractJson.Options));
-            await command.ExecuteNonQueryAsync();
-        }
-
-        await transaction.CommitAsync();
-        return clock.Elapsed.TotalMilliseconds;
+            var registered = new ParticipantRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, "GUA", Guid.NewGuid(), 1, snapshot);
+            return (registered.RegistrationId.ToString(), snapshot, registered);
+        });
     }
 
     private static string Csv(int rows)
