@@ -29,7 +29,7 @@ internal static class ExpertGroupSummary
 
                 return TypedResults.Ok(await ComputeAsync(year!.Value, meetings, documents, recommendations, cancellationToken));
             })
-            .WithSummary("The expert group's year: meetings held, postponed and cancelled, documents published by type and language, recommendations.")
+            .WithSummary("The expert group's year: meetings held, postponed and cancelled, documents published by type and language, recommendations by chapter and status; the meetings and documents listed.")
             .Produces<ExpertGroupSummaryResponse>()
             .ProducesValidationProblem();
 
