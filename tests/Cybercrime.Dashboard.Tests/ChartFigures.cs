@@ -8,7 +8,8 @@ namespace Cybercrime.Dashboard.Tests;
 /// <summary>Figures per dataset: dataset label → (category label → value). Categories without a value are left out.</summary>
 internal sealed record Figures(SortedDictionary<string, SortedDictionary<string, double>> ByDataset)
 {
-    public bool IsEmpty => ByDataset.Values.All(v => v.Count == 0);
+    /// <summary>No category, or only zeros.</summary>
+    public bool ShowsNothing => ByDataset.Values.All(v => v.Values.All(value => value == 0));
 
     public override string ToString() =>
         string.Join("; ", ByDataset.Select(d => $"{d.Key}: {string.Join(", ", d.Value.Select(v => $"{v.Key}={v.Value}"))}"));
