@@ -66,4 +66,17 @@ public sealed class Chromium : IAsyncLifetime
         page.RequestFailed += (_, request) => errors.Add($"request: {request.Method} {request.Url} {request.Failure}");
         return (page, errors);
     }
+
+    /// <summary>
+    /// Waits until the page has drawn the figures for <paramref name="query"/> (any, when null) or says why
+    /// it cannot, and fails with what it says.
+    /// </summary>
+    public static async Task ReadyAsync(IPage page, string? query = null)
+    {
+        await page.WaitForFunctionAsync(
+            "query => (document.body.dataset.state === 'ready' && (query === null || document.body.dataset.query === query)) || !document.getElementById('message').hidden",
+            query,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
+        Assert.True(await page.Locator("#message").IsHiddenAsync(), $"The page says: {await page.Locator("#message").TextContentAsync()}");
+    }
 }

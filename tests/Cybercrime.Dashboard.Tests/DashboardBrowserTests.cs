@@ -26,18 +26,18 @@ public sealed class DashboardBrowserTests(Chromium chromium) : IClassFixture<Chr
 
         await page.GotoAsync(new Uri(_reporting.Url, "/reporting/dashboard?year=2020").ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Development sign-in" }).ClickAsync();
-        await ReadyAsync(page, "year=2020");
+        await Chromium.ReadyAsync(page, "year=2020");
         var all = await AssertChartsShowTheSummariesAsync(page, hq, "year=2020", everyChartHasFigures: false);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Artifacts, "dashboard-2020.png"), FullPage = true });
 
         await page.Locator("#office").SelectOptionAsync("BKK");
-        await ReadyAsync(page, "year=2020&office=BKK");
+        await Chromium.ReadyAsync(page, "year=2020&office=BKK");
         var bangkok = await AssertChartsShowTheSummariesAsync(page, hq, "year=2020&office=BKK", everyChartHasFigures: false);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Artifacts, "dashboard-2020-BKK.png"), FullPage = true });
 
         await page.Locator("#year").FillAsync("2021");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await ReadyAsync(page, "year=2021&office=BKK");
+        await Chromium.ReadyAsync(page, "year=2021&office=BKK");
         var nextYear = await AssertChartsShowTheSummariesAsync(page, hq, "year=2021&office=BKK", everyChartHasFigures: false);
 
         // The office filter narrows every office-bound chart; the Expert Group's are the programme's whole.
@@ -79,12 +79,6 @@ public sealed class DashboardBrowserTests(Chromium chromium) : IClassFixture<Chr
 
         return drawn;
     }
-
-    private static Task ReadyAsync(IPage page, string query) =>
-        page.WaitForFunctionAsync(
-            "query => document.body.dataset.state === 'ready' && document.body.dataset.query === query",
-            query,
-            new PageWaitForFunctionOptions { Timeout = (float)Deadline.TotalMilliseconds });
 
     private static async Task<bool> CountedAsync(HttpClient hq)
     {
