@@ -23,20 +23,8 @@ internal static class AwarenessSummary
                 var errors = new ValidationErrors();
                 errors.Check(year is { } y && ReportingYears.Contains(y), "year", $"A reporting year from {ReportingYears.First} to {ReportingYears.Last} is required, e.g. ?year=2020.");
                 errors.Check(office is null || Offices.All.Contains(office), "office", $"'{office}' is not an office: {string.Join(", ", Offices.All)}.");
-                ProgrammeRegion? regionFilter = null;
-                if (region is not null && errors.Check(ContractJson.TryParse<ProgrammeRegion>(region, out var parsedRegion), "region",
-                        $"'{region}' is not a region: {ContractJson.Names<ProgrammeRegion>()}."))
-                {
-                    regionFilter = parsedRegion;
-                }
-
-                ActivityKind? kindFilter = null;
-                if (kind is not null && errors.Check(ContractJson.TryParse<ActivityKind>(kind, out var parsedKind), "kind",
-                        $"'{kind}' is not a kind of activity: {ContractJson.Names<ActivityKind>()}."))
-                {
-                    kindFilter = parsedKind;
-                }
-
+                var regionFilter = errors.Optional<ProgrammeRegion>(region, "region", "a region");
+                var kindFilter = errors.Optional<ActivityKind>(kind, "kind", "a kind of activity");
                 if (errors.Any)
                 {
                     return errors.ToResult();
@@ -45,7 +33,7 @@ internal static class AwarenessSummary
                 var figures = new AwarenessFigures(campaigns, observations, activities, activityCountries);
                 return TypedResults.Ok(await figures.ComputeAsync(year!.Value, office, regionFilter, kindFilter, cancellationToken));
             })
-            .WithSummary("Awareness reach in a year: views by metric, channel, country, language and campaign; activities and their participants.")
+            .WithSummary("Awareness reach in a year: views by metric, channel, country, language, campaign and period; activities and their participants, of a kind if asked.")
             .Produces<AwarenessSummaryResponse>()
             .ProducesValidationProblem();
 }
