@@ -71,7 +71,7 @@ export const charts = [
     series: s => single('views', s.viewsByChannel, 'most-first') },
   { id: 'recommendations-status', area: 'expert-group', title: 'Recommendations by status (of the year\'s meetings)', category: 'Status', type: 'bar',
     series: s => single('recommendations', s.recommendations) },
-  { id: 'recommendations-chapter', area: 'expert-group', title: 'Recommendations by chapter and status', category: 'Chapter', type: 'bar',
+  { id: 'recommendations-chapter', area: 'expert-group', title: 'Recommendations by chapter and status', category: 'Chapter', type: 'bar', wide: true,
     series: s => byChapterAndStatus(s.recommendationsByChapterAndStatus) },
 ];
 
