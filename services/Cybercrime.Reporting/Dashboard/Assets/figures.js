@@ -75,14 +75,19 @@ export const charts = [
     series: s => byChapterAndStatus(s.recommendationsByChapterAndStatus) },
 ];
 
+/** "1 country", "64 countries". */
+function count(n, one, many) {
+  return `${number.format(n)} ${n === 1 ? one : many}`;
+}
+
 /** One sentence of key figures above each area's charts. */
 export const leads = {
-  training: s => `${number.format(s.practitionersTrained)} practitioners trained from ${number.format(s.countries)} countries`
-    + (s.criminalJusticePractitioners === undefined ? '' : `, ${number.format(s.criminalJusticePractitioners)} of them criminal-justice practitioners from ${number.format(s.criminalJusticeCountries)} countries`)
+  training: s => `${count(s.practitionersTrained, 'practitioner', 'practitioners')} trained from ${count(s.countries, 'country', 'countries')}`
+    + (s.criminalJusticePractitioners === undefined ? '' : `, ${count(s.criminalJusticePractitioners, 'criminal-justice practitioner', 'criminal-justice practitioners')} among them from ${count(s.criminalJusticeCountries, 'country', 'countries')}`)
     + `; ${number.format(s.headcountParticipants)} more reached by headcount.`,
-  evidence: s => `${number.format(s.requests)} requests submitted for ${number.format(s.cases)} cases; median turnaround `
+  evidence: s => `${count(s.requests, 'request', 'requests')} submitted for ${count(s.cases, 'case', 'cases')}; median turnaround `
     + (s.turnaroundDays.median === null ? 'not yet known' : `${number.format(s.turnaroundDays.median)} days`) + '.',
-  awareness: s => `${number.format(s.views)} campaign views; ${number.format(s.activityParticipants)} people in ${number.format(s.activities)} activities from ${number.format(s.activityCountries)} countries.`,
+  awareness: s => `${count(s.views, 'campaign view', 'campaign views')}; ${count(s.activityParticipants, 'person', 'people')} in ${count(s.activities, 'activity', 'activities')} from ${count(s.activityCountries, 'country', 'countries')}.`,
   'expert-group': s => `Meetings held: ${number.format(s.meetingsHeld)}; postponed: ${number.format(s.meetingsPostponed)}; documents published: ${number.format(s.documentsPublished)}.`,
 };
 
