@@ -1,10 +1,13 @@
 using Microsoft.Playwright;
 
+[assembly: AssemblyFixture(typeof(Cybercrime.Dashboard.Tests.Chromium))]
+
 namespace Cybercrime.Dashboard.Tests;
 
 /// <summary>
 /// Debian's chromium, headless, driven by Playwright's own driver (the node the NuGet package ships):
 /// no browser is downloaded, <c>playwright install</c> is never run. <c>CHROMIUM_PATH</c> names another binary.
+/// One browser for the whole assembly; each test has a context (its own storage) of its own.
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
 {

@@ -8,7 +8,7 @@ namespace Cybercrime.Dashboard.Tests;
 /// The dashboard in a real headless browser against reporting on a real port: signed in with the
 /// development button, every chart and its table show exactly what the summaries answer, for each filter.
 /// </summary>
-public sealed class DashboardBrowserTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncDisposable
+public sealed class DashboardBrowserTests(Chromium chromium) : IAsyncDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly ReportingOnKestrel _reporting = new();
@@ -48,6 +48,11 @@ public sealed class DashboardBrowserTests(Chromium chromium) : IClassFixture<Chr
 
         Assert.All(nextYear.Values, figures => Assert.True(figures.ShowsNothing));
         Assert.Equal("year=2021&office=BKK", new Uri(page.Url).Query.TrimStart('?'));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Development sign-in" }).IsVisibleAsync());
+        Assert.True(await page.Locator("#dashboard").IsHiddenAsync());
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('cybercrime.dashboard.token')"));
         Assert.Empty(errors);
     }
 

@@ -10,7 +10,7 @@ namespace Cybercrime.Dashboard.Tests;
 /// Signing in with a real identity provider: the page runs the authorization code flow with PKCE in the
 /// browser, keeps the access token in sessionStorage only, and reads the summaries with it.
 /// </summary>
-public sealed class ProviderSignInTests : IClassFixture<Chromium>, IAsyncDisposable
+public sealed class ProviderSignInTests : IAsyncDisposable
 {
     private readonly Chromium _chromium;
     private readonly FakeIdentityProvider _provider = new();
