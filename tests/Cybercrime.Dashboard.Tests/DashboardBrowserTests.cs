@@ -56,6 +56,22 @@ public sealed class DashboardBrowserTests(Chromium chromium) : IAsyncDisposable
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task A_token_the_service_refuses_sends_the_page_back_to_the_sign_in_and_is_forgotten()
+    {
+        Chromium.SkipWhenMissing();
+        var (page, _) = await chromium.NewPageAsync();
+        // A token left from another host (another signing key): the summaries answer 401.
+        await page.Context.AddInitScriptAsync("sessionStorage.setItem('cybercrime.dashboard.token', 'a.token-signed.elsewhere')");
+
+        await page.GotoAsync(new Uri(_reporting.Url, "/reporting/dashboard?year=2020").ToString());
+        await page.WaitForFunctionAsync("() => document.body.dataset.state === 'signed-out'");
+
+        Assert.Equal("Your sign-in has ended or was refused: sign in again.", await page.Locator("#message").TextContentAsync());
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Development sign-in" }).IsVisibleAsync());
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('cybercrime.dashboard.token')"));
+    }
+
     /// <summary>Every figure the summaries give, read back from each chart's Chart.js object and from its table.</summary>
     private static async Task<Dictionary<string, Figures>> AssertChartsShowTheSummariesAsync(IPage page, HttpClient hq, string query, bool everyChartHasFigures)
     {
