@@ -46,6 +46,18 @@ else
   step "RabbitMQ: local rabbitmq-server at $RABBITMQ_URI"
 fi
 
+# The dashboard's browser test drives Debian's chromium (Playwright with its executable path; no browser download).
+if [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1; then
+  step "chromium: ${CHROMIUM_PATH:-$(command -v chromium)}"
+elif command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  step "Installing chromium from Debian's packages (the dashboard's browser test)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+else
+  step "chromium: not installed and cannot be here (no apt-get as root): the dashboard's browser test is SKIPPED"
+fi
+
 if [ -n "${MONGODB_URI:-}" ]; then
   step "MongoDB: MONGODB_URI"
 elif docker_answers; then
@@ -58,6 +70,10 @@ step "dotnet test"
 results="$(mktemp -d)"
 status=0
 dotnet test Microservices.sln --logger "trx" --results-directory "$results" "$@" || status=$?
+
+if ls TestResults/dashboard/*.png >/dev/null 2>&1; then
+  echo "The dashboard's screenshots (browser test): TestResults/dashboard/"
+fi
 
 # One closing line over every test project, from the TRX reports.
 python3 - "$results" <<'PY' || true

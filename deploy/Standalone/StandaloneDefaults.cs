@@ -15,6 +15,8 @@ internal static class StandaloneDefaults
         ["Storage:Provider"] = "Sqlite",
         ["Storage:SqlitePath"] = "data",
         ["Auth:DevTokens"] = "true",
+        // The demo's year is the one the dashboard opens on.
+        ["Dashboard:Year"] = "2020",
         ["urls"] = "http://localhost:5080",
     };
 
@@ -37,6 +39,7 @@ internal static class StandaloneDefaults
                 Cybercrime programme backbone, all services in one process, listening on {{url}}
                   data (SQLite):   {{Path.GetFullPath(app.Configuration["Storage:SqlitePath"]!)}}
                   API reference:   {{url}}/scalar
+                  dashboard:       {{url}}/reporting/dashboard (press "Development sign-in")
                   a dev token:     curl -s -X POST {{url}}/dev/token -H 'Content-Type: application/json' -d '{"office":"GUA","roles":["office-editor"]}'
                   the summary:     TOKEN=$(curl -s -X POST {{url}}/dev/token -H 'Content-Type: application/json' -d '{"roles":["hq-reporting"]}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
                                    curl -s '{{url}}/reporting/training/summary?year=2020' -H "Authorization: Bearer $TOKEN"

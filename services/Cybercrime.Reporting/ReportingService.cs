@@ -3,6 +3,7 @@ using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
 using Cybercrime.Reporting.Awareness;
+using Cybercrime.Reporting.Dashboard;
 using Cybercrime.Reporting.Evidence;
 using Cybercrime.Reporting.ExpertGroup;
 using Cybercrime.Reporting.Training;
@@ -42,6 +43,7 @@ public static class ReportingService
         reporting.MapEvidenceSummary();
         reporting.MapAwarenessSummary();
         reporting.MapExpertGroupSummary();
+        app.MapDashboard();
         return app;
     }
 }
