@@ -1,6 +1,7 @@
 using Cybercrime.Contracts;
 using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Storage;
+using Cybercrime.Reporting.Exports;
 
 namespace Cybercrime.Reporting.Awareness;
 
@@ -31,5 +32,6 @@ internal static class AwarenessSummary
             })
             .WithSummary("Awareness reach in a year: views by metric, channel, country, language and campaign; activities and their participants.")
             .Produces<AwarenessSummaryResponse>()
+            .WithExports("awareness-summary")
             .ProducesValidationProblem();
 }
