@@ -10,6 +10,8 @@ internal sealed record TrainingSummaryResponse(
     int Year,
     string? Office,
     ProgrammeRegion? Region,
+    TrainingTopic? Topic,
+    TrainingFormat? Format,
     int PractitionersTrained,
     int Countries,
     int Participations,
@@ -21,11 +23,14 @@ internal sealed record TrainingSummaryResponse(
     IReadOnlyDictionary<Gender, int> ByGender,
     IReadOnlyDictionary<AgencyType, int> ByAgencyType,
     IReadOnlyDictionary<TrainingFormat, int> ByFormat,
-    IReadOnlyDictionary<string, int> ByOffice);
+    IReadOnlyDictionary<string, int> ByOffice,
+    int CriminalJusticePractitioners,
+    int CriminalJusticeCountries,
+    IReadOnlyDictionary<ProgrammeRegion, int> ByRegion);
 
 /// <summary>
-/// <c>GET /reporting/training/summary?year=Y[&amp;office=][&amp;region=]</c>: "N practitioners from M
-/// countries were trained". Everything is derived at read time from keyed facts, by the store
+/// <c>GET /reporting/training/summary?year=Y[&amp;office=][&amp;region=][&amp;topic=][&amp;format=]</c>: "N practitioners
+/// from M countries were trained", of whom the criminal-justice ones are counted apart. Everything is derived at read time from keyed facts, by the store
 /// (<see cref="TrainingFigures"/>): people and countries are distinct keys, never running counters,
 /// so no replay can count anyone twice.
 /// </summary>
@@ -33,7 +38,7 @@ internal static class TrainingSummary
 {
     public static void MapTrainingSummary(this RouteGroupBuilder reporting) =>
         reporting.MapGet("/training/summary", async (
-                int? year, string? office, string? region,
+                int? year, string? office, string? region, string? topic, string? format,
                 IDocumentCollection<SessionFacts> sessions, IDocumentCollection<ParticipationFacts> participations, CancellationToken cancellationToken) =>
             {
                 var errors = new ValidationErrors();
@@ -46,15 +51,30 @@ internal static class TrainingSummary
                     regionFilter = parsed;
                 }
 
+                TrainingTopic? topicFilter = null;
+                if (topic is not null && errors.Check(ContractJson.TryParse<TrainingTopic>(topic, out var parsedTopic), "topic",
+                        $"'{topic}' is not a training topic: {ContractJson.Names<TrainingTopic>()}."))
+                {
+                    topicFilter = parsedTopic;
+                }
+
+                TrainingFormat? formatFilter = null;
+                if (format is not null && errors.Check(ContractJson.TryParse<TrainingFormat>(format, out var parsedFormat), "format",
+                        $"'{format}' is not a training format: {ContractJson.Names<TrainingFormat>()}."))
+                {
+                    formatFilter = parsedFormat;
+                }
+
                 if (errors.Any)
                 {
                     return errors.ToResult();
                 }
 
                 var figures = new TrainingFigures(sessions, participations);
-                return TypedResults.Ok(await figures.ComputeAsync(year!.Value, office, regionFilter, cancellationToken) with { Office = office, Region = regionFilter });
+                var summary = await figures.ComputeAsync(year!.Value, office, regionFilter, topicFilter, formatFilter, cancellationToken);
+                return TypedResults.Ok(summary with { Office = office, Region = regionFilter, Topic = topicFilter, Format = formatFilter });
             })
-            .WithSummary("Practitioners trained in a year: distinct people and countries, participations, completions and breakdowns.")
+            .WithSummary("Practitioners trained in a year: distinct people and countries (criminal justice apart), participations, completions and breakdowns.")
             .Produces<TrainingSummaryResponse>()
             .WithExports("training-summary")
             .ProducesValidationProblem();
