@@ -35,11 +35,16 @@ internal static class Negotiation
         _ => XlsxType,
     };
 
-    public static ExportFormat? Choose(HttpRequest request, IReadOnlyList<ExportFormat> offered)
+    /// <param name="routeOwnsFormat">
+    /// The route has a <c>format</c> parameter of its own (the training summary's training format): a value
+    /// that names no export format is the route's to read, not a format asked for.
+    /// </param>
+    public static ExportFormat? Choose(HttpRequest request, IReadOnlyList<ExportFormat> offered, bool routeOwnsFormat)
     {
-        if (request.Query.TryGetValue("format", out var asked))
+        if (request.Query.TryGetValue("format", out var asked)
+            && (!routeOwnsFormat || Enum.GetValues<ExportFormat>().Any(f => Names(f, asked))))
         {
-            return offered.Where(f => string.Equals(QueryName(f), asked.ToString(), StringComparison.OrdinalIgnoreCase)).Select(f => (ExportFormat?)f).FirstOrDefault();
+            return offered.Where(f => Names(f, asked)).Select(f => (ExportFormat?)f).FirstOrDefault();
         }
 
         var accept = request.GetTypedHeaders().Accept;
@@ -62,6 +67,9 @@ internal static class Negotiation
 
         return null;
     }
+
+    private static bool Names(ExportFormat format, Microsoft.Extensions.Primitives.StringValues asked) =>
+        string.Equals(QueryName(format), asked.ToString(), StringComparison.OrdinalIgnoreCase);
 
     private static bool Covers(MediaTypeHeaderValue range, string mediaType) =>
         range.MatchesAllTypes

@@ -15,36 +15,43 @@ internal static class Exported
     {
         ExportFormat[] offered = [ExportFormat.Json, .. alsoOffered ?? [], ExportFormat.Csv, ExportFormat.Xlsx];
         return route
-            .AddEndpointFilter(async (context, next) =>
+            .AddEndpointFilterFactory((factory, next) =>
             {
-                var http = context.HttpContext;
-                http.Response.Headers.Vary = "Accept";
-                if (Negotiation.Choose(http.Request, offered) is not { } format)
-                {
-                    return TypedResults.Problem(
-                        statusCode: StatusCodes.Status406NotAcceptable,
-                        title: "The format asked for is not offered.",
-                        detail: $"This route answers {string.Join(", ", offered.Select(Negotiation.MediaType))}; or ask ?format={string.Join("|", offered.Select(Negotiation.QueryName))}.");
-                }
-
-                http.Items[typeof(ExportFormat)] = format;
-                var result = await next(context);
-                if (format is not (ExportFormat.Csv or ExportFormat.Xlsx) || result is not IValueHttpResult { Value: { } value } || result is IStatusCodeHttpResult { StatusCode: not 200 })
-                {
-                    return result;
-                }
-
-                var answer = Flattened.Serialise(asTable is null ? value : asTable(value));
-                var year = answer?["year"]?.ToJsonString() ?? "";
-                var extension = format == ExportFormat.Csv ? "csv" : "xlsx";
-                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{year}.{extension}\"";
-                return format == ExportFormat.Csv
-                    ? TypedResults.Bytes(CsvExport.Write(answer), "text/csv; charset=utf-8")
-                    : TypedResults.Bytes(XlsxExport.Write(answer), Negotiation.XlsxType);
+                var routeOwnsFormat = factory.MethodInfo.GetParameters().Any(p => p.Name == "format");
+                return context => ChooseAsync(context, next, name, offered, routeOwnsFormat, asTable);
             })
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: Negotiation.XlsxType)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
+    }
+
+    private static async ValueTask<object?> ChooseAsync(
+        EndpointFilterInvocationContext context, EndpointFilterDelegate next, string name, ExportFormat[] offered, bool routeOwnsFormat, Func<object, object>? asTable)
+    {
+        var http = context.HttpContext;
+        http.Response.Headers.Vary = "Accept";
+        if (Negotiation.Choose(http.Request, offered, routeOwnsFormat) is not { } format)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status406NotAcceptable,
+                title: "The format asked for is not offered.",
+                detail: $"This route answers {string.Join(", ", offered.Select(Negotiation.MediaType))}; or ask ?format={string.Join("|", offered.Select(Negotiation.QueryName))}.");
+        }
+
+        http.Items[typeof(ExportFormat)] = format;
+        var result = await next(context);
+        if (format is not (ExportFormat.Csv or ExportFormat.Xlsx) || result is not IValueHttpResult { Value: { } value } || result is IStatusCodeHttpResult { StatusCode: not 200 })
+        {
+            return result;
+        }
+
+        var answer = Flattened.Serialise(asTable is null ? value : asTable(value));
+        var year = answer?["year"]?.ToJsonString() ?? "";
+        var extension = format == ExportFormat.Csv ? "csv" : "xlsx";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{year}.{extension}\"";
+        return format == ExportFormat.Csv
+            ? TypedResults.Bytes(CsvExport.Write(answer), "text/csv; charset=utf-8")
+            : TypedResults.Bytes(XlsxExport.Write(answer), Negotiation.XlsxType);
     }
 
     /// <summary>The format the request was answered in, as the filter chose it.</summary>
