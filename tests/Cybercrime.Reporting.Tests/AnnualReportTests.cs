@@ -27,6 +27,7 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
         Assert.Equal("A decided request was answered in a median of 20 days.", Text(report, "evidence", "turnaround"));
         Assert.Equal("2 requests were fulfilled, 0 partially fulfilled, 1 refused and 0 withdrawn.", Text(report, "evidence", "outcomes"));
         Assert.Equal("In 2020, 1,742 people took part in awareness activities.", Text(report, "awareness", "activities"));
+        Assert.Equal("1,642 people from 2 countries took part in webinars.", Text(report, "awareness", "webinars"));
         Assert.Equal("The most viewed campaign, “Navega seguro”, reached 28.5 million views.", Text(report, "awareness", "most-viewed-campaign"));
         Assert.Equal("Campaigns reached 2.8 million views on Twitter and LinkedIn.", Text(report, "awareness", "twitter-linkedin"));
         Assert.Equal("3 recommendations were proposed at the year's meetings and 1 adopted.", Text(report, "expert-group", "recommendations"));
@@ -46,6 +47,9 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
         Assert.Equal(
             """{"name":"views","value":2800000,"href":"/reporting/awareness/summary?year=2020","fields":["viewsByChannel.twitter","viewsByChannel.linkedin"]}""",
             Figure(report, "awareness", "twitter-linkedin", "views").ToJsonString(Relaxed));
+        Assert.Equal(
+            """{"name":"countries","value":2,"href":"/reporting/awareness/summary?year=2020&kind=webinar","fields":["activityCountries"]}""",
+            Figure(report, "awareness", "webinars", "countries").ToJsonString(Relaxed));
         Assert.Equal(["byAgencyType.education"], Figure(report, "training", "teachers", "teachers")["fields"]!.AsArray().Select(f => (string)f!));
         Assert.Equal(20, (double)Figure(report, "evidence", "turnaround", "median")["value"]!);
         Assert.Equal(28_500_000, (double)Figure(report, "awareness", "most-viewed-campaign", "views")["value"]!);
@@ -97,6 +101,8 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
             Figure(report, "training", "criminal-justice-practitioners", "practitioners").ToJsonString(Relaxed));
         Assert.Equal("In 2020, 1 criminal-justice practitioner from 1 country was trained: law enforcement officers, prosecutors and judges.",
             Text(report, "training", "criminal-justice-practitioners"));
+        Assert.Equal("In 2020, 100 people took part in awareness activities.", Text(report, "awareness", "activities"));
+        Assert.DoesNotContain("webinars", Statements(report, "awareness").Select(s => (string)s!["id"]!));
         Assert.Equal("The Expert Group's work is global: the figures below are for every region.", (string)Section(report, "expert-group")["note"]!);
     }
 
