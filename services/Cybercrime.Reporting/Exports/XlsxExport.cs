@@ -7,7 +7,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Cybercrime.Reporting.Exports;
 
 /// <summary>
-/// An answer as a workbook, written with the Open XML SDK. The first sheet, <c>figures</c>, holds the
+/// An answer as a workbook, written with the Open XML SDK. The first sheet, <c>summary</c>, holds the
 /// answer's scalars (<c>field</c>, <c>value</c>); each breakdown gets a sheet of its own, one row per
 /// key or item and one column per figure (<c>turnaroundByAddressee</c>: key, count, median, p90), so a
 /// reader can sort, filter and chart it, which one long list of dotted paths would not allow.
@@ -21,7 +21,7 @@ internal static class XlsxExport
     {
         var sheets = new List<(string Name, List<string> Columns, List<Dictionary<string, JsonValue?>> Rows)>();
         var scalars = new List<Dictionary<string, JsonValue?>>();
-        sheets.Add(("figures", ["field", "value"], scalars));
+        sheets.Add(("summary", ["field", "value"], scalars));
         foreach (var (key, child) in answer as JsonObject ?? [])
         {
             if (child is JsonObject or JsonArray)
