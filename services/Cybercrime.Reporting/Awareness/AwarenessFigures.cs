@@ -40,7 +40,7 @@ internal sealed class AwarenessFigures(
     public async Task<AwarenessSummaryResponse> ComputeAsync(
         int year, string? office, ProgrammeRegion? region, ActivityKind? kind, CancellationToken cancellationToken)
     {
-        var ofOffice = OfOffices(office, region);
+        var ofOffice = SummaryFilters.OfOffices(office, region);
         var byMetric = Enum.GetValues<ReachMetric>().ToDictionary(m => m, _ => 0L);
         foreach (var (metric, sum) in await SumsByAsync<ObservationFacts, ReachMetric>(observations, Filter.Equal("year", year).And(ofOffice), "metric", "value", cancellationToken))
         {
@@ -76,13 +76,6 @@ internal sealed class AwarenessFigures(
             await SumsByAsync<ActivityCountryFacts, ActivityKind>(activityCountries, counted, "kind", "count", cancellationToken),
             byCountry,
             await ViewsByPeriodAsync(year, views, cancellationToken));
-    }
-
-    /// <summary>An office, a region's offices, or both (the office if it is of the region); every office when neither is asked for.</summary>
-    private static Filter OfOffices(string? office, ProgrammeRegion? region)
-    {
-        var filter = office is null ? Filter.All : Filter.Equal("office", office);
-        return region is { } r ? filter.And(Filter.AnyOf("office", Offices.All.Where(o => Offices.RegionOf(o) == r))) : filter;
     }
 
     /// <summary>Views per (period, channel), ordered by period then channel (both by their wire names).</summary>

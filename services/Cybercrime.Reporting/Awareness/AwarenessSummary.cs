@@ -24,20 +24,8 @@ internal static class AwarenessSummary
                 var errors = new ValidationErrors();
                 errors.Check(year is { } y && ReportingYears.Contains(y), "year", $"A reporting year from {ReportingYears.First} to {ReportingYears.Last} is required, e.g. ?year=2020.");
                 errors.Check(office is null || Offices.All.Contains(office), "office", $"'{office}' is not an office: {string.Join(", ", Offices.All)}.");
-                ProgrammeRegion? regionFilter = null;
-                if (region is not null && errors.Check(ContractJson.TryParse<ProgrammeRegion>(region, out var parsedRegion), "region",
-                        $"'{region}' is not a region: {ContractJson.Names<ProgrammeRegion>()}."))
-                {
-                    regionFilter = parsedRegion;
-                }
-
-                ActivityKind? kindFilter = null;
-                if (kind is not null && errors.Check(ContractJson.TryParse<ActivityKind>(kind, out var parsedKind), "kind",
-                        $"'{kind}' is not a kind of activity: {ContractJson.Names<ActivityKind>()}."))
-                {
-                    kindFilter = parsedKind;
-                }
-
+                var regionFilter = errors.Optional<ProgrammeRegion>(region, "region", "a region");
+                var kindFilter = errors.Optional<ActivityKind>(kind, "kind", "a kind of activity");
                 if (errors.Any)
                 {
                     return errors.ToResult();

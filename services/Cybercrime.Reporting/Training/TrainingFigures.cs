@@ -61,14 +61,6 @@ internal sealed class TrainingFigures(IDocumentCollection<SessionFacts> sessions
     }
 
     /// <summary>Sessions that count in the year: ending in it, not cancelled, of the office or region asked for.</summary>
-    private static Filter HeldIn(int year, string? office, ProgrammeRegion? region)
-    {
-        var filter = Filter.Equal("endYear", year).And(Filter.Equal("cancelled", false));
-        if (office is not null)
-        {
-            filter = filter.And(Filter.Equal("office", office));
-        }
-
-        return region is { } r ? filter.And(Filter.AnyOf("office", Offices.All.Where(o => Offices.RegionOf(o) == r))) : filter;
-    }
+    private static Filter HeldIn(int year, string? office, ProgrammeRegion? region) =>
+        Filter.Equal("endYear", year).And(Filter.Equal("cancelled", false)).And(SummaryFilters.OfOffices(office, region));
 }

@@ -44,26 +44,9 @@ internal static class TrainingSummary
                 var errors = new ValidationErrors();
                 errors.Check(year is { } y && ReportingYears.Contains(y), "year", $"A reporting year from {ReportingYears.First} to {ReportingYears.Last} is required, e.g. ?year=2020.");
                 errors.Check(office is null || Offices.All.Contains(office), "office", $"'{office}' is not an office: {string.Join(", ", Offices.All)}.");
-                ProgrammeRegion? regionFilter = null;
-                if (region is not null && errors.Check(ContractJson.TryParse<ProgrammeRegion>(region, out var parsed), "region",
-                        $"'{region}' is not a region: {ContractJson.Names<ProgrammeRegion>()}."))
-                {
-                    regionFilter = parsed;
-                }
-
-                TrainingTopic? topicFilter = null;
-                if (topic is not null && errors.Check(ContractJson.TryParse<TrainingTopic>(topic, out var parsedTopic), "topic",
-                        $"'{topic}' is not a training topic: {ContractJson.Names<TrainingTopic>()}."))
-                {
-                    topicFilter = parsedTopic;
-                }
-
-                TrainingFormat? formatFilter = null;
-                if (format is not null && errors.Check(ContractJson.TryParse<TrainingFormat>(format, out var parsedFormat), "format",
-                        $"'{format}' is not a training format: {ContractJson.Names<TrainingFormat>()}."))
-                {
-                    formatFilter = parsedFormat;
-                }
+                var regionFilter = errors.Optional<ProgrammeRegion>(region, "region", "a region");
+                var topicFilter = errors.Optional<TrainingTopic>(topic, "topic", "a training topic");
+                var formatFilter = errors.Optional<TrainingFormat>(format, "format", "a training format");
 
                 if (errors.Any)
                 {
