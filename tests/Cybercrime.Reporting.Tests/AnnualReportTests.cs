@@ -101,7 +101,9 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
             Figure(report, "training", "criminal-justice-practitioners", "practitioners").ToJsonString(Relaxed));
         Assert.Equal("In 2020, 1 criminal-justice practitioner from 1 country was trained: law enforcement officers, prosecutors and judges.",
             Text(report, "training", "criminal-justice-practitioners"));
+        Assert.Equal("In 2020, 1 request for electronic evidence was sent in 1 case.", Text(report, "evidence", "requests"));
         Assert.Equal("In 2020, 100 people took part in awareness activities.", Text(report, "awareness", "activities"));
+        Assert.Equal([null, null, null], report["sections"]!.AsArray().Take(3).Select(s => s!["note"]));
         Assert.DoesNotContain("webinars", Statements(report, "awareness").Select(s => (string)s!["id"]!));
         Assert.Equal("The Expert Group's work is global: the figures below are for every region.", (string)Section(report, "expert-group")["note"]!);
     }

@@ -17,13 +17,7 @@ internal static class AnnualReportEndpoint
                 var errors = new ValidationErrors();
                 errors.Check(ReportingYears.Contains(year), "year", $"A reporting year from {ReportingYears.First} to {ReportingYears.Last}, e.g. /reporting/annual/2020.");
                 errors.Check(office is null || Offices.All.Contains(office), "office", $"'{office}' is not an office: {string.Join(", ", Offices.All)}.");
-                ProgrammeRegion? regionFilter = null;
-                if (region is not null && errors.Check(ContractJson.TryParse<ProgrammeRegion>(region, out var parsed), "region",
-                        $"'{region}' is not a region: {ContractJson.Names<ProgrammeRegion>()}."))
-                {
-                    regionFilter = parsed;
-                }
-
+                var regionFilter = errors.Optional<ProgrammeRegion>(region, "region", "a region");
                 if (errors.Any)
                 {
                     return errors.ToResult();

@@ -5,15 +5,12 @@ namespace Cybercrime.Reporting.Annual;
 /// <summary>Cooperation on electronic evidence: requests and cases, turnaround and outcomes from the evidence summary.</summary>
 internal static class EvidenceSection
 {
-    // GAP(figures): the evidence summary gains region=; until it does, the section says it is not narrowed by region.
-    private const bool ByRegion = false;
-
     public static async Task<ReportSection> ComputeAsync(AnnualInputs inputs, ReportFilter filter, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(inputs.Clock.GetUtcNow().UtcDateTime);
         var summary = new SummaryAnswer(
-            await new EvidenceFigures(inputs.Requests).ComputeAsync(filter.Year, filter.Office, null, today, cancellationToken),
-            filter.Href("evidence", byOffice: true, byRegion: ByRegion));
+            await new EvidenceFigures(inputs.Requests).ComputeAsync(filter.Year, filter.Office, filter.Region, null, today, cancellationToken),
+            filter.Href("evidence", byOffice: true, byRegion: true));
 
         var requests = summary.Figure("requests", "requests");
         var cases = summary.Figure("cases", "cases");
@@ -22,7 +19,7 @@ internal static class EvidenceSection
         var partially = summary.Figure("partially-fulfilled", "byOutcome.partially-fulfilled");
         var refused = summary.Figure("refused", "byOutcome.refused");
         var withdrawn = summary.Figure("withdrawn", "byOutcome.withdrawn");
-        return new ReportSection("evidence", "Cooperation on electronic evidence", filter.Unfiltered("Evidence requests are not counted by region", byOffice: true, byRegion: ByRegion), Statement.Kept(
+        return new ReportSection("evidence", "Cooperation on electronic evidence", null, Statement.Kept(
             Statement.Of("requests",
                 $"In {filter.Year}, {requests} {requests.Noun("request", "requests")} for electronic evidence {requests.Noun("was", "were")} sent in {cases} {cases.Noun("case", "cases")}."),
             Statement.Of("turnaround", $"A decided request was answered in a median of {median} {median.Noun("day", "days")}."),

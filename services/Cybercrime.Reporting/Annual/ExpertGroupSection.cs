@@ -19,7 +19,7 @@ internal static class ExpertGroupSection
         // GAP(figures): the summary gains meetings and documents; until then the sentences name neither.
         var meetings = MeetingText.Held(summary.List("meetings"));
         var symbols = summary.List("documents").Select(d => d?["symbol"]?.GetValue<string>()).OfType<string>().ToList();
-        return new ReportSection("expert-group", "The Expert Group on Cybercrime", filter.Unfiltered("The Expert Group's work is global", byOffice: false, byRegion: false), Statement.Kept(
+        return new ReportSection("expert-group", "The Expert Group on Cybercrime", filter.Unfiltered("The Expert Group's work is global"), Statement.Kept(
             Statement.Of("meetings",
                 $"In {filter.Year}, {held} {held.Noun("meeting was", "meetings were")} held{meetings} and {postponed} {postponed.Noun("meeting was", "meetings were")} postponed."),
             Statement.Of("documents", $"{published} {published.Noun("document was", "documents were")} published{(symbols.Count == 0 ? "" : $": {MeetingText.List(symbols)}")}."),

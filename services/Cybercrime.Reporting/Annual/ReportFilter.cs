@@ -21,10 +21,10 @@ internal sealed record ReportFilter(int Year, string? Office, ProgrammeRegion? R
         return $"/reporting/{area}/summary?{string.Join("&", parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"))}";
     }
 
-    /// <summary>"{why}: the figures below are for every office." when a filter asked for cannot apply to a section; else null.</summary>
-    public string? Unfiltered(string why, bool byOffice, bool byRegion)
+    /// <summary>"{why}: the figures below are for every office." for a section no filter applies to, when one was asked for; else null.</summary>
+    public string? Unfiltered(string why)
     {
-        var ignored = new[] { byOffice || Office is null ? null : "office", byRegion || Region is null ? null : "region" }.OfType<string>().ToList();
+        var ignored = new[] { Office is null ? null : "office", Region is null ? null : "region" }.OfType<string>().ToList();
         return ignored.Count == 0 ? null : $"{why}: the figures below are for every {string.Join(" and ", ignored)}.";
     }
 }

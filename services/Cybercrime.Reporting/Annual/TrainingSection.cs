@@ -29,7 +29,7 @@ internal static class TrainingSection
         var officials = evidence.Figure("officials", "criminalJusticePractitioners");
         var officialCountries = evidence.Figure("countries", "criminalJusticeCountries");
         var trained = incidents.Figure("trained", "practitionersTrained");
-        return new ReportSection("training", "Training and capacity building", filter.Unfiltered("Training is counted by office and region", byOffice: true, byRegion: true), Statement.Kept(
+        return new ReportSection("training", "Training and capacity building", null, Statement.Kept(
             Statement.Of("criminal-justice-practitioners",
                 $"In {filter.Year}, {practitioners} criminal-justice {practitioners.Noun("practitioner", "practitioners")} from {countries} {countries.Noun("country", "countries")} {practitioners.Noun("was", "were")} trained: law enforcement officers, prosecutors and judges."),
             Statement.Of("cryptocurrency-darknet", $"{officers} {officers.Noun("officer was", "officers were")} trained on cryptocurrency and darknet investigations."),
