@@ -30,6 +30,10 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
         Assert.Equal("1,642 people from 2 countries took part in webinars.", Text(report, "awareness", "webinars"));
         Assert.Equal("The most viewed campaign, “Navega seguro”, reached 28.5 million views.", Text(report, "awareness", "most-viewed-campaign"));
         Assert.Equal("Campaigns reached 2.8 million views on Twitter and LinkedIn.", Text(report, "awareness", "twitter-linkedin"));
+        Assert.Equal(
+            "In 2020, 1 meeting was held (Meeting, hybrid, 27–29 July 2020, postponed from 6–8 April 2020) and 3 meetings were postponed.",
+            Text(report, "expert-group", "meetings"));
+        Assert.Equal("2 documents were published: UNODC/CCPCJ/EG.4/2020/1 and UNODC/CCPCJ/EG.4/2020/2.", Text(report, "expert-group", "documents"));
         Assert.Equal("3 recommendations were proposed at the year's meetings and 1 adopted.", Text(report, "expert-group", "recommendations"));
     }
 

@@ -16,7 +16,6 @@ internal static class ExpertGroupSection
         var published = summary.Figure("published", "documentsPublished");
         var proposed = summary.Figure("proposed", "recommendations.proposed");
         var adopted = summary.Figure("adopted", "recommendations.adopted");
-        // GAP(figures): the summary gains meetings and documents; until then the sentences name neither.
         var meetings = MeetingText.Held(summary.List("meetings"));
         var symbols = summary.List("documents").Select(d => d?["symbol"]?.GetValue<string>()).OfType<string>().ToList();
         return new ReportSection("expert-group", "The Expert Group on Cybercrime", filter.Unfiltered("The Expert Group's work is global"), Statement.Kept(
