@@ -199,6 +199,22 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
     /// <summary>JSON as written in the test, without escaping <c>&amp;</c> in the links.</summary>
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    [Theory]
+    [InlineData("/reporting/annual/{year}", "application/json,text/csv,text/html,text/markdown," + Xlsx)]
+    [InlineData("/reporting/training/summary", "application/json,text/csv," + Xlsx)]
+    [InlineData("/reporting/expert-group/summary", "application/json,text/csv," + Xlsx)]
+    public async Task The_api_reference_lists_each_format_a_route_answers_in(string path, string types)
+    {
+        var document = (await reporting.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json", TestContext.Current.CancellationToken))!;
+
+        var answers = document["paths"]![path]!["get"]!["responses"]!;
+
+        Assert.Equal(types.Split(",").Order(StringComparer.Ordinal), answers["200"]!["content"]!.AsObject().Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["200", "400", "401", "403", "406"], answers.AsObject().Select(r => r.Key).Order(StringComparer.Ordinal));
+    }
+
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private async Task<JsonObject> ReportAsync(string query)
     {
         using var hq = await reporting.ClientAsync(null, "hq-reporting");

@@ -40,8 +40,6 @@ internal static class AnnualReportEndpoint
             })
             .WithSummary("The annual report: each area's figures as sentences, each figure linked to the summary query that gives it.")
             .Produces<AnnualReport>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/markdown")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .WithExports("annual-report", [ExportFormat.Markdown, ExportFormat.Html], report => AnnualReportTable.Of((AnnualReport)report))
             .ProducesValidationProblem();
 }

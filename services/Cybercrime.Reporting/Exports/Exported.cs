@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Metadata;
+
 namespace Cybercrime.Reporting.Exports;
 
 /// <summary>
@@ -14,15 +16,20 @@ internal static class Exported
         this RouteHandlerBuilder route, string name, ExportFormat[]? alsoOffered = null, Func<object, object>? asTable = null)
     {
         ExportFormat[] offered = [ExportFormat.Json, .. alsoOffered ?? [], ExportFormat.Csv, ExportFormat.Xlsx];
-        return route
+        route
             .AddEndpointFilterFactory((factory, next) =>
             {
                 var routeOwnsFormat = factory.MethodInfo.GetParameters().Any(p => p.Name == "format");
                 return context => ChooseAsync(context, next, name, offered, routeOwnsFormat, asTable);
             })
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: Negotiation.XlsxType)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable);
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .Add(endpoint =>
+            {
+                // The API reference lists every format of the 200, with the answer's own type (declared before) for each.
+                var answer = endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().LastOrDefault(m => m.StatusCode == StatusCodes.Status200OK && m.Type is not null);
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, answer?.Type, [.. offered.Select(Negotiation.MediaType)]));
+            });
+        return route;
     }
 
     private static async ValueTask<object?> ChooseAsync(
