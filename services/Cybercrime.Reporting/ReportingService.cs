@@ -2,6 +2,7 @@ using Cybercrime.Platform.Hosting;
 using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
+using Cybercrime.Reporting.Annual;
 using Cybercrime.Reporting.Awareness;
 using Cybercrime.Reporting.Dashboard;
 using Cybercrime.Reporting.Evidence;
@@ -43,6 +44,7 @@ public static class ReportingService
         reporting.MapEvidenceSummary();
         reporting.MapAwarenessSummary();
         reporting.MapExpertGroupSummary();
+        reporting.MapAnnualReport();
         app.MapDashboard();
         return app;
     }
