@@ -19,6 +19,15 @@ internal static class FactAreas
 {
     public static readonly IReadOnlyList<string> Names = ["training", "evidence", "awareness", "expert-group"];
 
+    /// <summary>
+    /// The areas whose producers this deployment runs, which a rebuild waits for: all of them unless
+    /// <c>Reporting:RebuildAreas</c> names fewer (comma-separated), as where reporting runs beside one producer.
+    /// </summary>
+    public static IReadOnlyList<string> Expected(IConfiguration configuration) =>
+        configuration["Reporting:RebuildAreas"] is { Length: > 0 } listed
+            ? [.. Names.Where(name => listed.Split(',', StringSplitOptions.TrimEntries).Contains(name, StringComparer.Ordinal))]
+            : Names;
+
     public static readonly IReadOnlyList<FactCollection> Collections =
     [
         FactCollection.Of<SessionFacts>("training"),

@@ -45,7 +45,7 @@ internal static class Rebuilds
 
         rebuilds.MapGet("/{id:guid}", async (
                 Guid id, [FromKeyedServices("reporting")] DocumentStore store, IDocumentCollection<RebuildRecord> records,
-                IDocumentCollection<RebuildAnnouncement> announcements, CancellationToken cancellationToken) =>
+                IDocumentCollection<RebuildAnnouncement> announcements, IConfiguration configuration, CancellationToken cancellationToken) =>
             {
                 if (await records.FindAsync(id.ToString(), cancellationToken) is not { } record)
                 {
@@ -54,7 +54,7 @@ internal static class Rebuilds
 
                 var announced = (await announcements.WhereAsync("rebuildId", [id.ToString()], cancellationToken)).ToDictionary(a => a.Area, a => a.Aggregates);
                 var applied = await FactAreas.AppliedAsync(store, cancellationToken);
-                var areas = FactAreas.Names.ToDictionary(
+                var areas = FactAreas.Expected(configuration).ToDictionary(
                     area => area, area => new AreaProgress(announced.TryGetValue(area, out var n) ? n : null, applied[area]));
                 var done = areas.Values.All(a => a.Announced is { } n && a.Applied >= n);
                 return Results.Ok(new RebuildProgress(id, record.StartedAt, areas, done));
