@@ -26,7 +26,9 @@ internal sealed class ServicePair : IAsyncDisposable
     /// <param name="name">The producer's service name (its broker user), e.g. <c>evidence</c>.</param>
     /// <param name="project">Its project, e.g. <c>Cybercrime.Evidence</c>.</param>
     /// <param name="settings">Settings of the producer's own beyond the pair's.</param>
-    public static async Task<ServicePair> StartAsync(string name, string project, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="reportingSettings">Settings of reporting's own beyond the pair's.</param>
+    public static async Task<ServicePair> StartAsync(
+        string name, string project, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, string>? reportingSettings = null)
     {
         var broker = await TestBroker.CreateVirtualHostAsync($"e2e-{name}");
         var pair = new ServicePair(name, broker, Directory.CreateTempSubdirectory($"cybercrime-e2e-{name}-").FullName);
@@ -38,7 +40,13 @@ internal sealed class ServicePair : IAsyncDisposable
         }
 
         pair.Producer = await ServiceProcess.StartAsync(project, own);
-        pair.Reporting = await ServiceProcess.StartAsync("Cybercrime.Reporting", pair.Settings("reporting"));
+        var reporting = pair.Settings("reporting");
+        foreach (var (key, value) in reportingSettings ?? new Dictionary<string, string>())
+        {
+            reporting[key] = value;
+        }
+
+        pair.Reporting = await ServiceProcess.StartAsync("Cybercrime.Reporting", reporting);
         return pair;
     }
 
