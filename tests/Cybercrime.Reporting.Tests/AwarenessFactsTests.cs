@@ -1,3 +1,4 @@
+using Cybercrime.Contracts;
 using Cybercrime.Contracts.Awareness;
 using Cybercrime.Platform.Storage;
 using Cybercrime.Platform.Storage.Sqlite;
@@ -112,6 +113,68 @@ public sealed class AwarenessFactsTests : IAsyncLifetime
         Assert.Equal(new Dictionary<string, long> { ["HND"] = 255, ["SLV"] = 10 }, summary.ParticipantsByCountry);
     }
 
+    [Fact]
+    public async Task Views_by_period_keep_the_period_as_recorded_ordered_by_period_then_channel()
+    {
+        await KeepAsync(
+            Observed(Guid.NewGuid(), 1, 30, period: "2020-Q2"),
+            Observed(Guid.NewGuid(), 1, 20, period: "2020-03", channel: Channel.Twitter),
+            Observed(Guid.NewGuid(), 1, 10, period: "2020-03", country: "HND"),
+            Observed(Guid.NewGuid(), 1, 5, period: "2020-03"),
+            Observed(Guid.NewGuid(), 1, 7, period: "2020-03-14"),
+            Observed(Guid.NewGuid(), 1, 4, period: "2020", channel: Channel.Linkedin),
+            Observed(Guid.NewGuid(), 1, 900, period: "2020-03", metric: ReachMetric.Impressions),
+            Observed(Guid.NewGuid(), 1, 800, period: "2019-12"));
+
+        var summary = await SummaryAsync();
+
+        Assert.Equal(
+            [new("2020", Channel.Linkedin, 4), new("2020-03", Channel.Tv, 15), new("2020-03", Channel.Twitter, 20), new("2020-03-14", Channel.Tv, 7), new PeriodViews("2020-Q2", Channel.Tv, 30)],
+            summary.ViewsByPeriod);
+        Assert.Equal(summary.Views, summary.ViewsByPeriod.Sum(p => p.Views));
+    }
+
+    [Fact]
+    public async Task A_kind_of_activity_narrows_the_activity_figures_and_nothing_else()
+    {
+        await KeepAsync(
+            Observed(Guid.NewGuid(), 1, 100),
+            Activity(Guid.NewGuid(), 1, ActivityKind.Webinar, ("GTM", 400), ("HND", 30)),
+            Activity(Guid.NewGuid(), 1, ActivityKind.Webinar, ("GTM", 2)),
+            Activity(Guid.NewGuid(), 1, ActivityKind.Workshop, ("SLV", 100)));
+
+        var webinars = await SummaryAsync(kind: ActivityKind.Webinar);
+        var courses = await SummaryAsync(kind: ActivityKind.OnlineCourse);
+
+        Assert.Equal((2, 432, 2), (webinars.Activities, webinars.ActivityParticipants, webinars.ActivityCountries));
+        Assert.Equal(new Dictionary<ActivityKind, long> { [ActivityKind.Webinar] = 432 }, webinars.ParticipantsByKind);
+        Assert.Equal(new Dictionary<string, long> { ["GTM"] = 402, ["HND"] = 30 }, webinars.ParticipantsByCountry);
+        Assert.Equal((0, 0, 0), (courses.Activities, courses.ActivityParticipants, courses.ActivityCountries));
+        Assert.Equal((100, 100), (webinars.Views, courses.Views));
+        Assert.Equal(532, (await SummaryAsync()).ActivityParticipants);
+    }
+
+    [Fact]
+    public async Task A_region_sees_the_figures_of_its_offices()
+    {
+        var other = Guid.NewGuid();
+        await KeepAsync(
+            Launched("GUA", "Navega seguro", 2020, 2020),
+            Launched("BKK", "Think before you click", 2020, 2020, other),
+            Observed(Guid.NewGuid(), 1, 100),
+            Observed(Guid.NewGuid(), 1, 7, office: "BKK", campaign: other, country: "THA"),
+            Activity(Guid.NewGuid(), 1, ActivityKind.Webinar, ("GTM", 40)),
+            Activity(Guid.NewGuid(), 1, ActivityKind.Webinar, "BKK", ("THA", 3)));
+
+        var asia = await SummaryAsync(region: ProgrammeRegion.AsiaPacific);
+        var guaInAfrica = await SummaryAsync("GUA", ProgrammeRegion.Africa);
+
+        Assert.Equal((7, 3, 1), (asia.Views, asia.ActivityParticipants, asia.Activities));
+        Assert.Equal(["Think before you click"], asia.Campaigns.Select(c => c.Name));
+        Assert.Equal([new PeriodViews("2020-05", Channel.Tv, 7)], asia.ViewsByPeriod);
+        Assert.Equal((0, 0, 0), (guaInAfrica.Views, guaInAfrica.ActivityParticipants, guaInAfrica.Campaigns.Count));
+    }
+
     private async Task KeepAsync(params object[] events)
     {
         foreach (var e in events)
@@ -126,9 +189,9 @@ public sealed class AwarenessFactsTests : IAsyncLifetime
         }
     }
 
-    private Task<AwarenessSummaryResponse> SummaryAsync(string? office = null) =>
+    private Task<AwarenessSummaryResponse> SummaryAsync(string? office = null, ProgrammeRegion? region = null, ActivityKind? kind = null) =>
         new AwarenessFigures(_store.Collection<CampaignFacts>(), _store.Collection<ObservationFacts>(), _store.Collection<ActivityFacts>(), _store.Collection<ActivityCountryFacts>())
-            .ComputeAsync(2020, office, TestContext.Current.CancellationToken);
+            .ComputeAsync(2020, office, region, kind, TestContext.Current.CancellationToken);
 
     private static ObservationRecorded Observed(
         Guid key, long version, long value, long? replaced = null, string period = "2020-05", Channel channel = Channel.Tv, ReachMetric metric = ReachMetric.Views,
@@ -140,6 +203,9 @@ public sealed class AwarenessFactsTests : IAsyncLifetime
             name, [CampaignAudience.Parents], ["GTM"], ["es"], [Channel.Tv], [], new DateOnly(startYear, 3, 1), new DateOnly(endYear, 12, 31), CampaignStatus.Running));
 
     private static ActivityAmended Activity(Guid id, long version, ActivityKind kind, params (string Country, int Count)[] participants) =>
-        new(Guid.NewGuid(), DateTimeOffset.UtcNow, "GUA", id, version, new ActivitySnapshot(
+        Activity(id, version, kind, "GUA", participants);
+
+    private static ActivityAmended Activity(Guid id, long version, ActivityKind kind, string office, params (string Country, int Count)[] participants) =>
+        new(Guid.NewGuid(), DateTimeOffset.UtcNow, office, id, version, new ActivitySnapshot(
             "Webinar", kind, new DateOnly(2020, 6, 18), ["es"], null, [.. participants.Select(p => new ParticipantCount(p.Country, p.Count))]));
 }

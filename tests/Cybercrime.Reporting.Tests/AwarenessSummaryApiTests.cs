@@ -16,7 +16,7 @@ public sealed class AwarenessSummaryApiTests(ServiceFactory<Program> reporting) 
         var summary = (await hq.GetFromJsonAsync<JsonObject>("/reporting/awareness/summary?year=2020", TestContext.Current.CancellationToken))!;
 
         Assert.Equal(
-            """{"year":2020,"views":0,"byMetric":{"views":0,"impressions":0,"reach":0,"engagements":0,"listeners":0,"downloads":0},"viewsByChannel":{},"viewsByCountry":{},"viewsByLanguage":{},"campaigns":[],"activities":0,"activityParticipants":0,"activityCountries":0,"participantsByKind":{},"participantsByCountry":{}}""",
+            """{"year":2020,"views":0,"byMetric":{"views":0,"impressions":0,"reach":0,"engagements":0,"listeners":0,"downloads":0},"viewsByChannel":{},"viewsByCountry":{},"viewsByLanguage":{},"campaigns":[],"activities":0,"activityParticipants":0,"activityCountries":0,"participantsByKind":{},"participantsByCountry":{},"viewsByPeriod":[]}""",
             summary.ToJsonString());
     }
 
@@ -24,6 +24,8 @@ public sealed class AwarenessSummaryApiTests(ServiceFactory<Program> reporting) 
     [InlineData("", "year")]
     [InlineData("?year=1989", "year")]
     [InlineData("?year=2020&office=XYZ", "office")]
+    [InlineData("?year=2020&region=europe", "region")]
+    [InlineData("?year=2020&kind=webinars", "kind")]
     public async Task A_wrong_question_is_refused_naming_the_parameter(string query, string field)
     {
         using var hq = await reporting.ClientAsync(null, "hq-reporting");

@@ -1,3 +1,4 @@
+using Cybercrime.Contracts;
 using Cybercrime.Contracts.Evidence;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Storage;
@@ -88,6 +89,24 @@ public sealed class EvidenceSummaryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_region_counts_the_requests_of_its_offices()
+    {
+        var facts = new[]
+        {
+            Request("2020-03-01", caseKey: "a"), Request("2020-04-01", office: "SAL", caseKey: "b"), Request("2020-05-01", office: "BKK", country: "THA", caseKey: "c"),
+            Request("2020-05-01", office: "NBO", country: "KEN", caseKey: "d"),
+        };
+
+        var latinAmerica = await ComputeAsync(facts, region: ProgrammeRegion.LatinAmericaCaribbean);
+        var asia = await ComputeAsync(facts, region: ProgrammeRegion.AsiaPacific);
+        var bangkokInAfrica = await ComputeAsync(facts, office: "BKK", region: ProgrammeRegion.Africa);
+
+        Assert.Equal((2, 2), (latinAmerica.Requests, latinAmerica.Cases));
+        Assert.Equal((1, 1), (asia.Requests, asia.Cases));
+        Assert.Equal(0, bangkokInAfrica.Requests);
+    }
+
+    [Fact]
     public async Task A_later_version_replaces_the_fact_and_an_earlier_one_changes_nothing()
     {
         var store = await StoreAsync();
@@ -98,11 +117,12 @@ public sealed class EvidenceSummaryTests : IDisposable
         Assert.True(await requests.UpsertIfNewerAsync(EvidenceFacts.From(done), TestContext.Current.CancellationToken));
         Assert.False(await requests.UpsertIfNewerAsync(EvidenceFacts.From(open), TestContext.Current.CancellationToken));
 
-        var summary = await new EvidenceFigures(requests).ComputeAsync(2020, null, null, Today, TestContext.Current.CancellationToken);
+        var summary = await new EvidenceFigures(requests).ComputeAsync(2020, null, null, null, Today, TestContext.Current.CancellationToken);
         Assert.Equal((0, 1.0, 10.0), (summary.Open, summary.FulfilmentRate, summary.TurnaroundDays.Median));
     }
 
-    private async Task<EvidenceSummaryResponse> ComputeAsync(IEnumerable<IEvidenceRequestEvent> events, string? office = null, string? requestingCountry = null)
+    private async Task<EvidenceSummaryResponse> ComputeAsync(
+        IEnumerable<IEvidenceRequestEvent> events, string? office = null, string? requestingCountry = null, ProgrammeRegion? region = null)
     {
         var store = await StoreAsync();
         var changes = new Changes();
@@ -112,7 +132,7 @@ public sealed class EvidenceSummaryTests : IDisposable
         }
 
         await store.CommitAsync(changes, TestContext.Current.CancellationToken);
-        return await new EvidenceFigures(store.Collection<EvidenceFacts>()).ComputeAsync(2020, office, requestingCountry, Today, TestContext.Current.CancellationToken);
+        return await new EvidenceFigures(store.Collection<EvidenceFacts>()).ComputeAsync(2020, office, region, requestingCountry, Today, TestContext.Current.CancellationToken);
     }
 
     private Task<EvidenceSummaryResponse> ComputeAsync(params IEvidenceRequestEvent[] events) => ComputeAsync(events, null, null);

@@ -17,7 +17,7 @@ internal static class FactsStore
     /// <summary>Writes the facts in one commit (each id once) and asks the store for the summary.</summary>
     public static async Task<TrainingSummaryResponse> SummaryAsync(
         DocumentStore store, int year, IEnumerable<SessionFacts> sessions, IEnumerable<ParticipationFacts> participations,
-        string? office = null, ProgrammeRegion? region = null)
+        string? office = null, ProgrammeRegion? region = null, TrainingTopic? topic = null, TrainingFormat? format = null)
     {
         var changes = new Changes();
         foreach (var session in sessions)
@@ -32,6 +32,6 @@ internal static class FactsStore
 
         await store.CommitAsync(changes, TestContext.Current.CancellationToken);
         return await new TrainingFigures(store.Collection<SessionFacts>(), store.Collection<ParticipationFacts>())
-            .ComputeAsync(year, office, region, TestContext.Current.CancellationToken);
+            .ComputeAsync(year, office, region, topic, format, TestContext.Current.CancellationToken);
     }
 }

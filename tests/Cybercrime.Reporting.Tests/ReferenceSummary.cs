@@ -1,3 +1,4 @@
+using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Reporting.Training;
 
@@ -19,11 +20,14 @@ internal static class ReferenceSummary
             .GroupBy(p => p.ParticipantId)
             .Select(person => person.MaxBy(p => (held[p.SessionId].EndDate, p.Id))!)
             .ToList();
+        var criminalJustice = practitioners.Where(p => CriminalJustice.Includes(p.AgencyType)).ToList();
 
         return new TrainingSummaryResponse(
             year,
             Office: null,
             Region: null,
+            Topic: null,
+            Format: null,
             practitioners.Count,
             practitioners.Select(p => p.CountryCode).Distinct(StringComparer.Ordinal).Count(),
             inYear.Count(p => ParticipationFacts.TakesPart(p.Status)),
@@ -35,7 +39,10 @@ internal static class ReferenceSummary
             practitioners.CountBy(p => p.Gender).ToDictionary(),
             practitioners.CountBy(p => p.AgencyType).ToDictionary(),
             DistinctPer<TrainingFormat>(completed, p => [held[p.SessionId].Format]),
-            practitioners.CountBy(p => p.Office).ToDictionary());
+            practitioners.CountBy(p => p.Office).ToDictionary(),
+            criminalJustice.Count,
+            criminalJustice.Select(p => p.CountryCode).Distinct(StringComparer.Ordinal).Count(),
+            practitioners.CountBy(p => Offices.RegionOf(p.Office)).ToDictionary());
     }
 
     private static Dictionary<TKey, int> DistinctPer<TKey>(IEnumerable<ParticipationFacts> completed, Func<ParticipationFacts, IEnumerable<TKey>> keys)

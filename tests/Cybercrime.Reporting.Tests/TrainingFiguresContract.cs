@@ -31,13 +31,17 @@ public abstract class TrainingFiguresContract
         var figures = new TrainingFigures(store.Collection<SessionFacts>(), store.Collection<ParticipationFacts>());
         foreach (var year in new[] { 2019, 2021 })
         {
-            AssertSame(ReferenceSummary.Compute(year, sessions, participations), await figures.ComputeAsync(year, null, null, TestContext.Current.CancellationToken));
+            AssertSame(ReferenceSummary.Compute(year, sessions, participations), await figures.ComputeAsync(year, null, null, null, null, TestContext.Current.CancellationToken));
         }
 
-        var ofGua = await figures.ComputeAsync(2020, "GUA", null, TestContext.Current.CancellationToken);
+        var ofGua = await figures.ComputeAsync(2020, "GUA", null, null, null, TestContext.Current.CancellationToken);
         AssertSame(ReferenceSummary.Compute(2020, [.. sessions.Where(s => s.Office == "GUA")], participations), ofGua);
-        var ofAfrica = await figures.ComputeAsync(2020, null, ProgrammeRegion.Africa, TestContext.Current.CancellationToken);
+        var ofAfrica = await figures.ComputeAsync(2020, null, ProgrammeRegion.Africa, null, null, TestContext.Current.CancellationToken);
         AssertSame(ReferenceSummary.Compute(2020, [.. sessions.Where(s => s.Region == ProgrammeRegion.Africa)], participations), ofAfrica);
+        var onOsint = await figures.ComputeAsync(2020, null, null, TrainingTopic.Osint, null, TestContext.Current.CancellationToken);
+        AssertSame(ReferenceSummary.Compute(2020, [.. sessions.Where(s => s.Topics.Contains(TrainingTopic.Osint))], participations), onOsint);
+        var online = await figures.ComputeAsync(2020, null, null, null, TrainingFormat.Online, TestContext.Current.CancellationToken);
+        AssertSame(ReferenceSummary.Compute(2020, [.. sessions.Where(s => s.Format == TrainingFormat.Online)], participations), online);
     }
 
     internal static void AssertSame(TrainingSummaryResponse expected, TrainingSummaryResponse actual)
@@ -45,6 +49,8 @@ public abstract class TrainingFiguresContract
         Assert.Equal(
             (expected.PractitionersTrained, expected.Countries, expected.Participations, expected.Completions, expected.TrainTheTrainerGraduates, expected.HeadcountParticipants),
             (actual.PractitionersTrained, actual.Countries, actual.Participations, actual.Completions, actual.TrainTheTrainerGraduates, actual.HeadcountParticipants));
+        Assert.Equal((expected.CriminalJusticePractitioners, expected.CriminalJusticeCountries), (actual.CriminalJusticePractitioners, actual.CriminalJusticeCountries));
+        Assert.Equal(Sorted(expected.ByRegion), Sorted(actual.ByRegion));
         Assert.Equal(Sorted(expected.ByTopic), Sorted(actual.ByTopic));
         Assert.Equal(Sorted(expected.ByCountry), Sorted(actual.ByCountry));
         Assert.Equal(Sorted(expected.ByGender), Sorted(actual.ByGender));

@@ -103,6 +103,61 @@ public sealed class TrainingSummaryTests : IDisposable
     }
 
     [Fact]
+    public async Task Criminal_justice_practitioners_are_law_enforcement_prosecutors_and_judges_and_regions_follow_the_offices()
+    {
+        var summary = await ComputeAsync(
+            TrainingFacts.In(May, Guid.NewGuid(), country: "GTM", agency: AgencyType.LawEnforcement).Completion,
+            TrainingFacts.In(May, Guid.NewGuid(), country: "GTM", agency: AgencyType.Prosecution).Completion,
+            TrainingFacts.In(May, Guid.NewGuid(), country: "SLV", agency: AgencyType.Education).Completion,
+            TrainingFacts.In(November, Guid.NewGuid(), country: "THA", agency: AgencyType.Judiciary).Completion,
+            TrainingFacts.In(November, Guid.NewGuid(), country: "LAO", agency: AgencyType.CentralBank).Completion,
+            TrainingFacts.In(November, Guid.NewGuid(), country: "KHM", agency: AgencyType.FinancialIntelligenceUnit).Completion,
+            TrainingFacts.In(November, Guid.NewGuid(), country: "VNM", agency: AgencyType.Prosecution).Registration);
+
+        Assert.Equal((6, 5), (summary.PractitionersTrained, summary.Countries));
+        Assert.Equal((3, 2), (summary.CriminalJusticePractitioners, summary.CriminalJusticeCountries));
+        Assert.Equal(new Dictionary<ProgrammeRegion, int> { [ProgrammeRegion.LatinAmericaCaribbean] = 3, [ProgrammeRegion.AsiaPacific] = 3 }, summary.ByRegion);
+    }
+
+    [Fact]
+    public async Task A_repeater_is_a_criminal_justice_practitioner_by_their_latest_completion_and_counts_once()
+    {
+        var (policeThenTeacher, teacherThenJudge, twiceProsecutor) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var summary = await ComputeAsync(
+            TrainingFacts.In(May, policeThenTeacher, country: "GTM", agency: AgencyType.LawEnforcement).Completion,
+            TrainingFacts.In(November, policeThenTeacher, country: "GTM", agency: AgencyType.Education).Completion,
+            TrainingFacts.In(May, teacherThenJudge, country: "SLV", agency: AgencyType.Education).Completion,
+            TrainingFacts.In(November, teacherThenJudge, country: "HND", agency: AgencyType.Judiciary).Completion,
+            TrainingFacts.In(May, twiceProsecutor, country: "GTM", agency: AgencyType.Prosecution).Completion,
+            TrainingFacts.In(November, twiceProsecutor, country: "HND", agency: AgencyType.Prosecution).Completion);
+
+        Assert.Equal((3, 6), (summary.PractitionersTrained, summary.Completions));
+        Assert.Equal((2, 1), (summary.CriminalJusticePractitioners, summary.CriminalJusticeCountries));
+        Assert.Equal(new Dictionary<ProgrammeRegion, int> { [ProgrammeRegion.AsiaPacific] = 3 }, summary.ByRegion);
+    }
+
+    [Fact]
+    public async Task A_topic_or_a_format_narrows_the_sessions_counted()
+    {
+        var person = Guid.NewGuid();
+        var events = Facts(
+            TrainingFacts.In(May, person, country: "GTM").Completion,
+            TrainingFacts.In(November, person, country: "THA").Completion,
+            TrainingFacts.In(May, Guid.NewGuid(), country: "SLV", agency: AgencyType.Education).Completion);
+
+        var forensics = await SummaryAsync(events, topic: TrainingTopic.DigitalForensics);
+        var inPerson = await SummaryAsync(events, format: TrainingFormat.InPerson);
+        var osintOnline = await SummaryAsync(events, topic: TrainingTopic.Osint, format: TrainingFormat.Online);
+        var crypto = await SummaryAsync(events, topic: TrainingTopic.Cryptocurrency);
+
+        Assert.Equal((2, 2, 1, 1), (forensics.PractitionersTrained, forensics.Countries, forensics.CriminalJusticePractitioners, forensics.CriminalJusticeCountries));
+        Assert.Equal(new Dictionary<string, int> { ["GTM"] = 1, ["SLV"] = 1 }, forensics.ByCountry);
+        Assert.Equal((1, 1, "THA"), (inPerson.PractitionersTrained, inPerson.CriminalJusticePractitioners, inPerson.ByCountry.Single().Key));
+        Assert.Equal((2, 2), (osintOnline.PractitionersTrained, osintOnline.Completions));
+        Assert.Equal((0, 0), (crypto.PractitionersTrained, crypto.Participations));
+    }
+
+    [Fact]
     public void Offices_belong_to_the_programme_regions()
     {
         Assert.Equal(
@@ -113,16 +168,20 @@ public sealed class TrainingSummaryTests : IDisposable
 
     private static List<ParticipationFacts> Facts(params IParticipantEvent[] events) => [.. events.Select(ParticipationFacts.From)];
 
-    private Task<TrainingSummaryResponse> ComputeAsync(params IParticipantEvent[] events) =>
-        SummaryAsync([SessionFacts.From(May), SessionFacts.From(November), SessionFacts.From(NextYear)], Facts(events));
+    private Task<TrainingSummaryResponse> ComputeAsync(params IParticipantEvent[] events) => SummaryAsync(Facts(events));
 
-    /// <summary>The 2020 summary a fresh store computes, checked against the rules applied in memory.</summary>
-    private async Task<TrainingSummaryResponse> SummaryAsync(List<SessionFacts> sessions, List<ParticipationFacts> participations)
+    private Task<TrainingSummaryResponse> SummaryAsync(List<ParticipationFacts> participations, TrainingTopic? topic = null, TrainingFormat? format = null) =>
+        SummaryAsync([SessionFacts.From(May), SessionFacts.From(November), SessionFacts.From(NextYear)], participations, topic, format);
+
+    /// <summary>The 2020 summary a fresh store computes, checked against the rules applied in memory to the sessions asked for.</summary>
+    private async Task<TrainingSummaryResponse> SummaryAsync(
+        List<SessionFacts> sessions, List<ParticipationFacts> participations, TrainingTopic? topic = null, TrainingFormat? format = null)
     {
         var store = new SqliteDocumentStore("reporting", Path.Combine(_folder, $"{Guid.NewGuid():N}.db"), FactsStore.Definitions);
         await store.InitializeAsync(TestContext.Current.CancellationToken);
-        var summary = await FactsStore.SummaryAsync(store, 2020, sessions, participations);
-        TrainingFiguresContract.AssertSame(ReferenceSummary.Compute(2020, sessions, participations), summary);
+        var summary = await FactsStore.SummaryAsync(store, 2020, sessions, participations, topic: topic, format: format);
+        var asked = sessions.Where(s => (topic is not { } t || s.Topics.Contains(t)) && (format is not { } f || s.Format == f)).ToList();
+        TrainingFiguresContract.AssertSame(ReferenceSummary.Compute(2020, asked, participations), summary);
         return summary;
     }
 

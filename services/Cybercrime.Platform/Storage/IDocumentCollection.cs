@@ -25,6 +25,12 @@ public interface IDocumentCollection<T> where T : class, IDocument
     /// </summary>
     Task<IReadOnlyList<Group>> GroupAsync(Filter filter, IReadOnlyList<string> by, long minCount = 1, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The sum of a whole-number field for each combination of values of <paramref name="by"/> over the
+    /// documents selected (GROUP BY with SUM): one read for a whole breakdown. The fields need no index.
+    /// </summary>
+    Task<IReadOnlyList<GroupSum>> GroupSumAsync(Filter filter, IReadOnlyList<string> by, string sumField, CancellationToken cancellationToken = default);
+
     /// <summary>The sum of a whole-number field over the documents selected (0 when none is).</summary>
     Task<long> SumAsync(Filter filter, string field, CancellationToken cancellationToken = default);
 

@@ -8,7 +8,8 @@ internal sealed class ActivityFacts : IDocument
 {
     public const string CollectionName = "awareness-activities";
 
-    public static readonly string[] Indexes = ["year,office"];
+    /// <summary>A year's activities, of an office (or a region's offices), or of a kind.</summary>
+    public static readonly string[] Indexes = ["year,office", "year,kind"];
 
     public required string Id { get; init; }
 

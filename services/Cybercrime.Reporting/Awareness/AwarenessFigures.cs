@@ -1,3 +1,5 @@
+using System.Globalization;
+using Cybercrime.Contracts;
 using Cybercrime.Contracts.Awareness;
 using Cybercrime.Platform.Storage;
 using Cybercrime.Platform.Storage.Queries;
@@ -5,6 +7,9 @@ using Cybercrime.Platform.Storage.Queries;
 namespace Cybercrime.Reporting.Awareness;
 
 internal sealed record CampaignViews(string Id, string Name, string Office, long Views);
+
+/// <summary>Views of one channel in one period, the period as recorded (2020-03-14, 2020-03, 2020-Q2 or 2020).</summary>
+internal sealed record PeriodViews(string Period, Channel Channel, long Views);
 
 internal sealed record AwarenessSummaryResponse(
     int Year,
@@ -18,12 +23,13 @@ internal sealed record AwarenessSummaryResponse(
     long ActivityParticipants,
     long ActivityCountries,
     IReadOnlyDictionary<ActivityKind, long> ParticipantsByKind,
-    IReadOnlyDictionary<string, long> ParticipantsByCountry);
+    IReadOnlyDictionary<string, long> ParticipantsByCountry,
+    IReadOnlyList<PeriodViews> ViewsByPeriod);
 
 /// <summary>
-/// The awareness summary, added up by the store from the keyed facts: each breakdown is a grouped
-/// count to learn which keys exist, then one sum per key. Nothing is summed in memory but the handful
-/// of sums the store returns. Breakdowns list the keys with a sum above 0; <c>byMetric</c> lists every metric.
+/// The awareness summary, added up by the store from the keyed facts: each breakdown is one grouped
+/// sum. Breakdowns list the keys with a sum above 0; <c>byMetric</c> lists every metric. An office or
+/// region narrows everything; a kind of activity narrows the activity figures only.
 /// </summary>
 internal sealed class AwarenessFigures(
     IDocumentCollection<CampaignFacts> campaigns,
@@ -31,16 +37,17 @@ internal sealed class AwarenessFigures(
     IDocumentCollection<ActivityFacts> activities,
     IDocumentCollection<ActivityCountryFacts> activityCountries)
 {
-    public async Task<AwarenessSummaryResponse> ComputeAsync(int year, string? office, CancellationToken cancellationToken)
+    public async Task<AwarenessSummaryResponse> ComputeAsync(
+        int year, string? office, ProgrammeRegion? region, ActivityKind? kind, CancellationToken cancellationToken)
     {
-        var ofOffice = office is null ? Filter.All : Filter.Equal("office", office);
-        var byMetric = new Dictionary<ReachMetric, long>();
-        foreach (var metric in Enum.GetValues<ReachMetric>())
+        var ofOffice = SummaryFilters.OfOffices(office, region);
+        var byMetric = Enum.GetValues<ReachMetric>().ToDictionary(m => m, _ => 0L);
+        foreach (var (metric, sum) in await SumsByAsync<ObservationFacts, ReachMetric>(observations, Filter.Equal("year", year).And(ofOffice), "metric", "value", cancellationToken))
         {
-            byMetric[metric] = await observations.SumAsync(Of(year, metric).And(ofOffice), "value", cancellationToken);
+            byMetric[metric] = sum;
         }
 
-        var views = Of(year, ReachMetric.Views).And(ofOffice);
+        var views = Filter.Equal("year", year).And(Filter.Equal("metric", ReachMetric.Views)).And(ofOffice);
         var byCampaign = await SumsByAsync<ObservationFacts, string>(observations, views, "campaignId", "value", cancellationToken);
         var running = Filter.Between("startYear", null, year).And(Filter.Between("endYear", year, null)).And(ofOffice);
         var campaignViews = (await campaigns.ListAsync(new Query(running, []), cancellationToken))
@@ -49,6 +56,11 @@ internal sealed class AwarenessFigures(
             .ToList();
 
         var counted = Filter.Equal("year", year).And(ofOffice);
+        if (kind is { } k)
+        {
+            counted = counted.And(Filter.Equal("kind", k));
+        }
+
         var byCountry = await SumsByAsync<ActivityCountryFacts, string>(activityCountries, counted, "countryCode", "count", cancellationToken);
         return new AwarenessSummaryResponse(
             year,
@@ -59,29 +71,30 @@ internal sealed class AwarenessFigures(
             await SumsByAsync<ObservationFacts, string>(observations, views, "language", "value", cancellationToken),
             campaignViews,
             await activities.CountAsync(counted, cancellationToken),
-            await activityCountries.SumAsync(counted, "count", cancellationToken),
+            byCountry.Values.Sum(),
             byCountry.Count,
             await SumsByAsync<ActivityCountryFacts, ActivityKind>(activityCountries, counted, "kind", "count", cancellationToken),
-            byCountry);
+            byCountry,
+            await ViewsByPeriodAsync(year, views, cancellationToken));
     }
 
-    private static Filter Of(int year, ReachMetric metric) => Filter.Equal("year", year).And(Filter.Equal("metric", metric));
+    /// <summary>Views per (period, channel), ordered by period then channel (both by their wire names).</summary>
+    private async Task<List<PeriodViews>> ViewsByPeriodAsync(int year, Filter views, CancellationToken cancellationToken)
+    {
+        var year4 = year.ToString(CultureInfo.InvariantCulture);
+        return [.. (await observations.GroupSumAsync(views, ["period", "channel"], "value", cancellationToken))
+            // Facts kept before the period was have none: they count under their year until a rebuild.
+            .GroupBy(g => (Period: g.KeyAt<string?>(0) ?? year4, Channel: g.KeyAt<Channel>(1)), g => g.Sum)
+            .Where(g => g.Sum() > 0)
+            .Select(g => new PeriodViews(g.Key.Period, g.Key.Channel, g.Sum()))
+            .OrderBy(p => p.Period, StringComparer.Ordinal).ThenBy(p => ContractJson.Name(p.Channel), StringComparer.Ordinal)];
+    }
 
-    /// <summary>The sum of <paramref name="field"/> for each value <paramref name="by"/> takes, the store adding up each; sums of 0 left out.</summary>
+    /// <summary>The sum of <paramref name="field"/> for each value <paramref name="by"/> takes, added up by the store in one read; sums of 0 left out.</summary>
     private static async Task<Dictionary<TKey, long>> SumsByAsync<TFact, TKey>(
         IDocumentCollection<TFact> facts, Filter filter, string by, string field, CancellationToken cancellationToken)
-        where TFact : class, IDocument where TKey : notnull
-    {
-        var sums = new Dictionary<TKey, long>();
-        foreach (var group in await facts.GroupAsync(filter, [by], cancellationToken: cancellationToken))
-        {
-            var key = group.KeyAt<TKey>(0);
-            if (await facts.SumAsync(filter.And(Filter.Equal(by, key)), field, cancellationToken) is > 0 and var sum)
-            {
-                sums[key] = sum;
-            }
-        }
-
-        return sums;
-    }
+        where TFact : class, IDocument where TKey : notnull =>
+        (await facts.GroupSumAsync(filter, [by], field, cancellationToken))
+            .Where(g => g.Sum > 0)
+            .ToDictionary(g => g.KeyAt<TKey>(0), g => g.Sum);
 }

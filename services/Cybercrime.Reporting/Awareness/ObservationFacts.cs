@@ -34,6 +34,9 @@ internal sealed class ObservationFacts : IDocument
     /// <summary>The year of the observation's period: where it counts.</summary>
     public required int Year { get; init; }
 
+    /// <summary>The period as recorded (2020, 2020-Q2, 2020-05 or 2020-05-04); null in facts kept before it was, until a rebuild.</summary>
+    public string? Period { get; init; }
+
     public required string Country { get; init; }
 
     public required string Language { get; init; }
@@ -50,6 +53,7 @@ internal sealed class ObservationFacts : IDocument
         Metric = e.Metric,
         // Every period (2020, 2020-Q2, 2020-05, 2020-05-04) begins with its year.
         Year = int.Parse(e.Period.AsSpan(0, 4), CultureInfo.InvariantCulture),
+        Period = e.Period,
         Country = e.Country ?? Unspecified,
         Language = e.Language ?? Unspecified,
         Value = e.Value,

@@ -31,10 +31,10 @@ internal sealed class EvidenceFigures(IDocumentCollection<EvidenceFacts> request
 {
     private static readonly EvidenceClosure[] Decided = [EvidenceClosure.Fulfilled, EvidenceClosure.PartiallyFulfilled, EvidenceClosure.Refused];
 
-    public async Task<EvidenceSummaryResponse> ComputeAsync(int year, string? office, string? requestingCountry, DateOnly today, CancellationToken cancellationToken)
+    public async Task<EvidenceSummaryResponse> ComputeAsync(
+        int year, string? office, ProgrammeRegion? region, string? requestingCountry, DateOnly today, CancellationToken cancellationToken)
     {
-        var submitted = Filter.Equal("submittedYear", year);
-        submitted = office is null ? submitted : submitted.And(Filter.Equal("office", office));
+        var submitted = Filter.Equal("submittedYear", year).And(SummaryFilters.OfOffices(office, region));
         submitted = requestingCountry is null ? submitted : submitted.And(Filter.Equal("requestingCountry", requestingCountry));
         var open = submitted.And(Filter.Equal("open", true));
 

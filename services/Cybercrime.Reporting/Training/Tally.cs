@@ -1,3 +1,4 @@
+using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 
 namespace Cybercrime.Reporting.Training;
@@ -5,7 +6,9 @@ namespace Cybercrime.Reporting.Training;
 /// <summary>
 /// The summary's figures added up from counts of completions, then corrected for the people who
 /// completed several sessions: each of those counts once, per topic, per format and in all, with
-/// the gender, country, agency and office of their latest completion.
+/// the gender, country, agency and office of their latest completion. A person is a criminal-justice
+/// practitioner, and their country a criminal-justice country, by that latest completion's agency too
+/// (decision 0018), and counts in the region of its office.
 /// </summary>
 internal sealed class Tally(IReadOnlyDictionary<string, SessionFacts> held)
 {
@@ -15,6 +18,7 @@ internal sealed class Tally(IReadOnlyDictionary<string, SessionFacts> held)
     private readonly Dictionary<Gender, long> _byGender = [];
     private readonly Dictionary<AgencyType, long> _byAgency = [];
     private readonly Dictionary<string, long> _byOffice = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _criminalJusticeByCountry = new(StringComparer.Ordinal);
     private long _practitioners;
     private long _trainers;
 
@@ -37,6 +41,10 @@ internal sealed class Tally(IReadOnlyDictionary<string, SessionFacts> held)
         Add(_byGender, gender, completions);
         Add(_byAgency, agency, completions);
         Add(_byOffice, office, completions);
+        if (CriminalJustice.Includes(agency))
+        {
+            Add(_criminalJusticeByCountry, country, completions);
+        }
     }
 
     /// <summary>Takes back all but one of a person's completions, keeping their latest one's attributes.</summary>
@@ -67,6 +75,8 @@ internal sealed class Tally(IReadOnlyDictionary<string, SessionFacts> held)
         year,
         Office: null,
         Region: null,
+        Topic: null,
+        Format: null,
         (int)_practitioners,
         _byCountry.Count(c => c.Value > 0),
         (int)participations,
@@ -78,7 +88,10 @@ internal sealed class Tally(IReadOnlyDictionary<string, SessionFacts> held)
         Counted(_byGender),
         Counted(_byAgency),
         Counted(_byFormat),
-        Counted(_byOffice));
+        Counted(_byOffice),
+        (int)_byAgency.Where(a => CriminalJustice.Includes(a.Key)).Sum(a => a.Value),
+        _criminalJusticeByCountry.Count(c => c.Value > 0),
+        Counted(_byOffice.GroupBy(o => Offices.RegionOf(o.Key)).ToDictionary(r => r.Key, r => r.Sum(o => o.Value))));
 
     private static void Add<TKey>(Dictionary<TKey, long> counts, TKey key, long count) where TKey : notnull =>
         counts[key] = counts.GetValueOrDefault(key) + count;

@@ -9,6 +9,8 @@ internal sealed record TrainingSummaryResponse(
     int Year,
     string? Office,
     ProgrammeRegion? Region,
+    TrainingTopic? Topic,
+    TrainingFormat? Format,
     int PractitionersTrained,
     int Countries,
     int Participations,
@@ -20,11 +22,14 @@ internal sealed record TrainingSummaryResponse(
     IReadOnlyDictionary<Gender, int> ByGender,
     IReadOnlyDictionary<AgencyType, int> ByAgencyType,
     IReadOnlyDictionary<TrainingFormat, int> ByFormat,
-    IReadOnlyDictionary<string, int> ByOffice);
+    IReadOnlyDictionary<string, int> ByOffice,
+    int CriminalJusticePractitioners,
+    int CriminalJusticeCountries,
+    IReadOnlyDictionary<ProgrammeRegion, int> ByRegion);
 
 /// <summary>
-/// <c>GET /reporting/training/summary?year=Y[&amp;office=][&amp;region=]</c>: "N practitioners from M
-/// countries were trained". Everything is derived at read time from keyed facts, by the store
+/// <c>GET /reporting/training/summary?year=Y[&amp;office=][&amp;region=][&amp;topic=][&amp;format=]</c>: "N practitioners
+/// from M countries were trained", of whom the criminal-justice ones are counted apart. Everything is derived at read time from keyed facts, by the store
 /// (<see cref="TrainingFigures"/>): people and countries are distinct keys, never running counters,
 /// so no replay can count anyone twice.
 /// </summary>
@@ -32,18 +37,15 @@ internal static class TrainingSummary
 {
     public static void MapTrainingSummary(this RouteGroupBuilder reporting) =>
         reporting.MapGet("/training/summary", async (
-                int? year, string? office, string? region,
+                int? year, string? office, string? region, string? topic, string? format,
                 IDocumentCollection<SessionFacts> sessions, IDocumentCollection<ParticipationFacts> participations, CancellationToken cancellationToken) =>
             {
                 var errors = new ValidationErrors();
                 errors.Check(year is { } y && ReportingYears.Contains(y), "year", $"A reporting year from {ReportingYears.First} to {ReportingYears.Last} is required, e.g. ?year=2020.");
                 errors.Check(office is null || Offices.All.Contains(office), "office", $"'{office}' is not an office: {string.Join(", ", Offices.All)}.");
-                ProgrammeRegion? regionFilter = null;
-                if (region is not null && errors.Check(ContractJson.TryParse<ProgrammeRegion>(region, out var parsed), "region",
-                        $"'{region}' is not a region: {ContractJson.Names<ProgrammeRegion>()}."))
-                {
-                    regionFilter = parsed;
-                }
+                var regionFilter = errors.Optional<ProgrammeRegion>(region, "region", "a region");
+                var topicFilter = errors.Optional<TrainingTopic>(topic, "topic", "a training topic");
+                var formatFilter = errors.Optional<TrainingFormat>(format, "format", "a training format");
 
                 if (errors.Any)
                 {
@@ -51,9 +53,10 @@ internal static class TrainingSummary
                 }
 
                 var figures = new TrainingFigures(sessions, participations);
-                return TypedResults.Ok(await figures.ComputeAsync(year!.Value, office, regionFilter, cancellationToken) with { Office = office, Region = regionFilter });
+                var summary = await figures.ComputeAsync(year!.Value, office, regionFilter, topicFilter, formatFilter, cancellationToken);
+                return TypedResults.Ok(summary with { Office = office, Region = regionFilter, Topic = topicFilter, Format = formatFilter });
             })
-            .WithSummary("Practitioners trained in a year: distinct people and countries, participations, completions and breakdowns.")
+            .WithSummary("Practitioners trained in a year: distinct people and countries (criminal justice apart), participations, completions and breakdowns.")
             .Produces<TrainingSummaryResponse>()
             .ProducesValidationProblem();
 }

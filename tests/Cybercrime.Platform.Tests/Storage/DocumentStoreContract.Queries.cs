@@ -106,6 +106,27 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Grouped_sums_come_back_typed_with_each_groups_sum()
+    {
+        var (_, widgets) = await FreshAsync();
+        var owner = Guid.NewGuid();
+        await FiveYearsAsync(widgets, owner);
+        await widgets.SaveAsync(Widget.Make("big-1", year: 2022, size: int.MaxValue), 0, [], Token);
+        await widgets.SaveAsync(Widget.Make("big-2", year: 2022, size: int.MaxValue), 0, [], Token);
+
+        var sums = await widgets.GroupSumAsync(Filter.All, ["kind", "owner"], "size", Token);
+        var ofRecentYears = await widgets.GroupSumAsync(Filter.Between("year", 2021, null), ["year"], "size", Token);
+        var none = await widgets.GroupSumAsync(Filter.Equal("year", 1900), ["kind"], "size", Token);
+
+        Assert.Equal(
+            [(WidgetKind.Small, Guid.Empty, 2020L + 2022 + (2L * int.MaxValue)), (WidgetKind.Small, owner, 2018L), (WidgetKind.VeryLarge, Guid.Empty, 2021L), (WidgetKind.VeryLarge, owner, 2019L)],
+            sums.Select(g => (g.KeyAt<WidgetKind>(0), g.KeyAt<Guid>(1), g.Sum)).Order());
+        Assert.Equal([(2021, 2021L), (2022, 2022L + (2L * int.MaxValue))], ofRecentYears.Select(g => (g.KeyAt<int>(0), g.Sum)).Order());
+        Assert.Empty(none);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => widgets.GroupSumAsync(Filter.Between("size", 1L, null), ["kind"], "size", Token));
+    }
+
+    [Fact]
     public async Task A_list_of_values_longer_than_one_statement_binds_is_matched_in_one_query()
     {
         var (_, widgets) = await FreshAsync();

@@ -68,6 +68,19 @@ public sealed class MongoQueryRenderingTests
     }
 
     [Fact]
+    public void A_grouped_sum_groups_on_each_field_and_sums_the_field_in_each_group()
+    {
+        var pipeline = MongoQueries.GroupSum<Widget>(Filter.Equal("year", 2020), ["kind", "owner"], "size");
+
+        Assert.Equal(
+            [
+                BsonDocument.Parse("""{ "$match": { "year": 2020 } }"""),
+                BsonDocument.Parse("""{ "$group": { "_id": { "k0": "$kind", "k1": "$owner" }, "sum": { "$sum": "$size" } } }"""),
+            ],
+            pipeline);
+    }
+
+    [Fact]
     public void Sums_and_distinct_counts_are_single_result_pipelines()
     {
         Assert.Equal(

@@ -47,16 +47,28 @@ internal sealed class MongoCollection<T>(MongoDocumentStore store, CollectionDef
     public Task<IReadOnlyList<Group>> GroupAsync(Filter filter, IReadOnlyList<string> by, long minCount = 1, CancellationToken cancellationToken = default)
     {
         definition.EnsureIndexed(filter);
-        var pipeline = MongoQueries.Group<T>(filter, by, minCount);
-        return store.RunAsync<IReadOnlyList<Group>>(async token =>
+        return GroupsAsync(MongoQueries.Group<T>(filter, by, minCount), by, g => new Group(KeyOf(g, by), g["count"].ToInt64()), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<GroupSum>> GroupSumAsync(Filter filter, IReadOnlyList<string> by, string sumField, CancellationToken cancellationToken = default)
+    {
+        definition.EnsureIndexed(filter);
+        return GroupsAsync(MongoQueries.GroupSum<T>(filter, by, sumField), by, g => new GroupSum(KeyOf(g, by), g["sum"].ToInt64()), cancellationToken);
+    }
+
+    private Task<IReadOnlyList<TGroup>> GroupsAsync<TGroup>(
+        BsonDocument[] pipeline, IReadOnlyList<string> by, Func<BsonDocument, TGroup> group, CancellationToken cancellationToken) =>
+        store.RunAsync<IReadOnlyList<TGroup>>(async token =>
         {
             var groups = await _typed.Aggregate<BsonDocument>(pipeline, cancellationToken: token).ToListAsync(token);
-            return [.. groups.Select(g =>
-            {
-                var key = g["_id"].AsBsonDocument;
-                return new Group([.. by.Select((field, i) => MongoQueries.Read<T>(field, key.GetValue($"k{i}", BsonNull.Value)))], g["count"].ToInt64());
-            })];
+            return [.. groups.Select(group)];
         }, cancellationToken).AsTask();
+
+    /// <summary>The grouped keys k0, k1, … read back with the members' serializers.</summary>
+    private static object?[] KeyOf(BsonDocument group, IReadOnlyList<string> by)
+    {
+        var key = group["_id"].AsBsonDocument;
+        return [.. by.Select((field, i) => MongoQueries.Read<T>(field, key.GetValue($"k{i}", BsonNull.Value)))];
     }
 
     public Task<long> SumAsync(Filter filter, string field, CancellationToken cancellationToken = default) =>

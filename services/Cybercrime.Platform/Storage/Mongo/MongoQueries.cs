@@ -40,6 +40,17 @@ internal static class MongoQueries
         new("$match", new BsonDocument("count", new BsonDocument("$gte", minCount))),
     ];
 
+    /// <summary><c>$match</c>, then <c>$group</c> on the fields (keys k0, k1, …) summing the field of each group into <c>sum</c>.</summary>
+    public static BsonDocument[] GroupSum<T>(Filter filter, IReadOnlyList<string> by, string field) =>
+    [
+        new("$match", Filter<T>(filter)),
+        new("$group", new BsonDocument
+        {
+            { "_id", new BsonDocument(by.Select((f, i) => new BsonElement($"k{i}", "$" + Element(f)))) },
+            { "sum", new BsonDocument("$sum", "$" + Element(field)) },
+        }),
+    ];
+
     /// <summary><c>$match</c>, then one <c>$group</c> summing the field into <c>value</c>.</summary>
     public static BsonDocument[] Sum<T>(Filter filter, string field) =>
     [

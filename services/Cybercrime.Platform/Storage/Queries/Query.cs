@@ -22,3 +22,9 @@ public sealed record Group(IReadOnlyList<object?> Key, long Count)
 {
     public TValue KeyAt<TValue>(int index) => (TValue)Key[index]!;
 }
+
+/// <summary>One group of a grouped sum: the values of the fields grouped by, typed as in <see cref="Group"/>, and the sum of the field over the group.</summary>
+public sealed record GroupSum(IReadOnlyList<object?> Key, long Sum)
+{
+    public TValue KeyAt<TValue>(int index) => (TValue)Key[index]!;
+}

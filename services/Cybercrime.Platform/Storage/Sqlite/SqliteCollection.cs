@@ -74,12 +74,24 @@ internal sealed class SqliteCollection<T>(SqliteDocumentStore store, CollectionD
     public Task<IReadOnlyList<Group>> GroupAsync(Filter filter, IReadOnlyList<string> by, long minCount = 1, CancellationToken cancellationToken = default)
     {
         definition.EnsureIndexed(filter);
+        return GroupsAsync(SqliteQuery.Group(_table, filter, by, minCount), by, (key, count) => new Group(key, count), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<GroupSum>> GroupSumAsync(Filter filter, IReadOnlyList<string> by, string sumField, CancellationToken cancellationToken = default)
+    {
+        definition.EnsureIndexed(filter);
+        return GroupsAsync(SqliteQuery.GroupSum(_table, filter, by, sumField), by, (key, sum) => new GroupSum(key, sum), cancellationToken);
+    }
+
+    /// <summary>Rows of the grouped keys, read back as the members' types, followed by one whole number.</summary>
+    private Task<IReadOnlyList<TGroup>> GroupsAsync<TGroup>(
+        (string Sql, IReadOnlyList<object?> Values) query, IReadOnlyList<string> by, Func<object?[], long, TGroup> group, CancellationToken cancellationToken)
+    {
         var types = by.Select(field => DocumentFields.TypeOf(typeof(T), field)).ToList();
-        var (sql, values) = SqliteQuery.Group(_table, filter, by, minCount);
-        return store.ReadAsync<IReadOnlyList<Group>>(async (connection, token) =>
+        return store.ReadAsync<IReadOnlyList<TGroup>>(async (connection, token) =>
         {
-            await using var reader = await Prepare(connection, sql, values).ExecuteReaderAsync(token);
-            var groups = new List<Group>();
+            await using var reader = await Prepare(connection, query.Sql, query.Values).ExecuteReaderAsync(token);
+            var groups = new List<TGroup>();
             while (await reader.ReadAsync(token))
             {
                 var key = new object?[types.Count];
@@ -88,7 +100,7 @@ internal sealed class SqliteCollection<T>(SqliteDocumentStore store, CollectionD
                     key[i] = SqliteQuery.Read(reader.GetValue(i), types[i]);
                 }
 
-                groups.Add(new Group(key, reader.GetInt64(types.Count)));
+                groups.Add(group(key, reader.GetInt64(types.Count)));
             }
 
             return groups;

@@ -38,6 +38,15 @@ internal sealed class SqliteQuery
     public static (string Sql, IReadOnlyList<object?> Values) CountDistinct(string table, Filter filter, string field) =>
         Aggregate(table, filter, $"count(DISTINCT {Column(field)})");
 
+    public static (string Sql, IReadOnlyList<object?> Values) GroupSum(string table, Filter filter, IReadOnlyList<string> by, string field)
+    {
+        var q = new SqliteQuery(table);
+        var keys = string.Join(", ", by.Select((f, i) => $"{Column(f)} AS k{i}"));
+        var groupBy = string.Join(", ", by.Select((_, i) => $"k{i}"));
+        var where = q.Render(filter);
+        return ($"SELECT {keys}, coalesce(sum({Column(field)}), 0) FROM {table} WHERE {where} GROUP BY {groupBy};", q.Values);
+    }
+
     public static (string Sql, IReadOnlyList<object?> Values) Group(string table, Filter filter, IReadOnlyList<string> by, long minCount)
     {
         var q = new SqliteQuery(table);
