@@ -33,13 +33,13 @@ internal static class DataSet2020
     {
         using var api = YearApi.Create();
         var figures = await Figures2020.WaitAsync(api, at.Reporting, deadline, stopping);
-        foreach (var (figure, actual) in figures)
+        foreach (var (figure, actual) in figures.All)
         {
             var value = actual?.ToString("N0", CultureInfo.InvariantCulture) ?? "—";
             var mark = actual == figure.Expected ? "" : $"   (planned {figure.Expected.ToString("N0", CultureInfo.InvariantCulture)})";
             say($"  {value,12}  {figure.Says}{mark}\n                {figure.Query}  {figure.Field}");
         }
 
-        return figures.All(f => f.Actual == f.Figure.Expected);
+        return figures.Exact;
     }
 }

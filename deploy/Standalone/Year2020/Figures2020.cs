@@ -10,6 +10,15 @@ internal sealed record Figure(string Says, string Query, string Field, long Expe
     public Func<JsonElement, long?> Read { get; init; } = answer => Figures2020.At(answer, Field);
 }
 
+/// <summary>Every figure as reporting answered it; written out, the ones not (yet) as planned.</summary>
+internal sealed record Readings(IReadOnlyList<(Figure Figure, long? Actual)> All)
+{
+    public bool Exact => All.All(f => f.Actual == f.Figure.Expected);
+
+    public override string ToString() => string.Join("; ", All.Where(f => f.Actual != f.Figure.Expected)
+        .Select(f => $"{f.Figure.Says}: {f.Actual?.ToString(CultureInfo.InvariantCulture) ?? "none"}, not {f.Figure.Expected} ({f.Figure.Query} {f.Figure.Field})"));
+}
+
 /// <summary>
 /// The figures the report to the Commission gives for 2020, each read from the reporting summary that
 /// gives it. The data set is planned so that every one comes out exact.
@@ -59,7 +68,7 @@ internal static class Figures2020
     ];
 
     /// <summary>Every figure as reporting answers it now, asking each summary once.</summary>
-    public static async Task<IReadOnlyList<(Figure Figure, long? Actual)>> ReadAsync(YearApi api, Uri reporting, CancellationToken stopping)
+    public static async Task<Readings> ReadAsync(YearApi api, Uri reporting, CancellationToken stopping)
     {
         var answers = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var query in Table.Select(f => f.Query).Distinct())
@@ -67,15 +76,15 @@ internal static class Figures2020
             answers[query] = await api.GetAsync(reporting, null, "hq-reporting", query, stopping);
         }
 
-        return [.. Table.Select(f => (f, f.Read(answers[f.Query])))];
+        return new Readings([.. Table.Select(f => (f, f.Read(answers[f.Query])))]);
     }
 
     /// <summary>Asks until every figure is as planned or the deadline passes; answers the figures as last read.</summary>
-    public static async Task<IReadOnlyList<(Figure Figure, long? Actual)>> WaitAsync(YearApi api, Uri reporting, TimeSpan deadline, CancellationToken stopping)
+    public static async Task<Readings> WaitAsync(YearApi api, Uri reporting, TimeSpan deadline, CancellationToken stopping)
     {
         var until = DateTime.UtcNow + deadline;
         var figures = await ReadAsync(api, reporting, stopping);
-        while (figures.Any(f => f.Actual != f.Figure.Expected) && DateTime.UtcNow < until)
+        while (!figures.Exact && DateTime.UtcNow < until)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), stopping);
             figures = await ReadAsync(api, reporting, stopping);

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Cybercrime.Standalone.Year2020;
+using Cybercrime.TestSupport;
+
+namespace Cybercrime.EndToEnd.Tests;
+
+/// <summary>
+/// The 2020 data set recorded through the APIs of five separate service processes over the real RabbitMQ,
+/// as the offices, the secretariat and headquarters would: every figure of the report to the Commission
+/// comes out exact in reporting's summaries.
+/// </summary>
+public sealed class DataSet2020Tests : IAsyncLifetime
+{
+    private static readonly string[] Queues = ["reporting-training", "reporting-evidence", "reporting-awareness", "reporting-expert-group"];
+
+    private ServiceSet _services = null!;
+
+    public async ValueTask InitializeAsync() => _services = await ServiceSet.StartAsync("dataset-2020",
+    [
+        ("training", "Cybercrime.Training", null),
+        ("evidence", "Cybercrime.Evidence", null),
+        ("awareness", "Cybercrime.Awareness", null),
+        ("expert-group", "Cybercrime.ExpertGroup", null),
+    ]);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    [Fact]
+    public async Task Every_figure_of_the_2020_report_comes_out_exact_through_separate_services()
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        var services = _services.Producers;
+        var at = new ServiceAddresses(services["training"].BaseAddress, services["evidence"].BaseAddress, services["awareness"].BaseAddress,
+            services["expert-group"].BaseAddress, _services.Reporting.BaseAddress);
+        var clock = Stopwatch.StartNew();
+
+        await DataSet2020.RecordAsync(at, output.WriteLine, TestContext.Current.CancellationToken);
+        using var api = YearApi.Create();
+        var figures = await _services.WithServiceLogsAsync(() => Eventually.Until(
+            () => Figures2020.ReadAsync(api, at.Reporting, TestContext.Current.CancellationToken),
+            read => read.Exact,
+            TimeSpan.FromMinutes(3),
+            "every figure of the 2020 report in reporting's summaries"));
+        output.WriteLine($"every figure in reporting {clock.Elapsed.TotalSeconds:0.0} s after recording began");
+
+        Assert.All(figures.All, f => Assert.True(f.Actual == f.Figure.Expected, $"{f.Figure.Says}: {f.Actual}, not {f.Figure.Expected} ({f.Figure.Query} {f.Figure.Field})"));
+        foreach (var queue in Queues)
+        {
+            Assert.Equal(0, await _services.Broker.MessagesInAsync($"{queue}_error"));
+        }
+    }
+}
