@@ -21,7 +21,16 @@ public sealed class ExpertGroupSummaryTests : IAsyncDisposable
         LanguageVersionsPublished: 5,
         new Dictionary<string, int> { ["ar"] = 0, ["zh"] = 0, ["en"] = 2, ["fr"] = 2, ["ru"] = 0, ["es"] = 1 },
         new RecommendationCounts(Proposed: 3, Adopted: 1, Withdrawn: 1),
-        new Dictionary<StudyChapter, int> { [StudyChapter.InternationalCooperation] = 1, [StudyChapter.Prevention] = 2 });
+        new Dictionary<StudyChapter, int> { [StudyChapter.InternationalCooperation] = 1, [StudyChapter.Prevention] = 2 },
+        new Dictionary<StudyChapter, RecommendationCounts> { [StudyChapter.InternationalCooperation] = new(1, 0, 0), [StudyChapter.Prevention] = new(2, 1, 1) },
+        [
+            new("Meeting", 6, MeetingBody.ExpertGroup, MeetingFormat.Hybrid, MeetingStatus.Held, new(2020, 7, 27), new(2020, 7, 29), new(2020, 4, 6), new(2020, 4, 8)),
+            new("Meeting", 6, MeetingBody.ExpertGroup, MeetingFormat.Hybrid, MeetingStatus.Cancelled, new(2020, 12, 1), new(2020, 12, 3), null, null),
+        ],
+        [
+            new("UNODC/CCPCJ/EG.4/2020/1", "The Agenda", DocumentType.Agenda, ["en", "es", "fr"]),
+            new("UNODC/CCPCJ/EG.4/2020/2", "The PreliminaryRecommendations", DocumentType.PreliminaryRecommendations, ["en", "fr"]),
+        ]);
 
     internal static ExpertGroupSummaryResponse Expected2021 => new(
         2021, MeetingsHeld: 2, MeetingsPostponed: 0, MeetingsCancelled: 0, DocumentsPublished: 1,
@@ -29,7 +38,13 @@ public sealed class ExpertGroupSummaryTests : IAsyncDisposable
         LanguageVersionsPublished: 1,
         new Dictionary<string, int> { ["ar"] = 1, ["zh"] = 0, ["en"] = 0, ["fr"] = 0, ["ru"] = 0, ["es"] = 0 },
         new RecommendationCounts(Proposed: 1, Adopted: 1, Withdrawn: 0),
-        new Dictionary<StudyChapter, int> { [StudyChapter.Criminalization] = 1 });
+        new Dictionary<StudyChapter, int> { [StudyChapter.Criminalization] = 1 },
+        new Dictionary<StudyChapter, RecommendationCounts> { [StudyChapter.Criminalization] = new(1, 0, 0), [StudyChapter.InternationalCooperation] = new(0, 1, 0) },
+        [
+            new("Meeting", 6, MeetingBody.ExpertGroup, MeetingFormat.Hybrid, MeetingStatus.Held, new(2021, 4, 6), new(2021, 4, 8), new(2020, 11, 2), new(2020, 11, 4)),
+            new("Meeting", 6, MeetingBody.AdHocCommittee, MeetingFormat.Hybrid, MeetingStatus.Held, new(2021, 5, 10), new(2021, 5, 12), new(2020, 8, 3), new(2020, 8, 5)),
+        ],
+        [new("UNODC/CCPCJ/EG.4/2021/1", "The Study", DocumentType.Study, ["ar"])]);
 
     [Fact]
     public async Task Each_year_counts_meetings_documents_and_recommendations_by_the_rules()
@@ -38,6 +53,20 @@ public sealed class ExpertGroupSummaryTests : IAsyncDisposable
 
         Assert.Equivalent(Expected2020, await SummaryAsync(store, 2020), strict: true);
         Assert.Equivalent(Expected2021, await SummaryAsync(store, 2021), strict: true);
+    }
+
+    [Fact]
+    public async Task Meetings_are_listed_by_start_date_and_documents_by_symbol()
+    {
+        var store = await KeptAsync(ExpertGroupYear.Events());
+
+        var summary2020 = await SummaryAsync(store, 2020);
+        var summary2021 = await SummaryAsync(store, 2021);
+
+        Assert.Equal(Expected2020.Meetings, summary2020.Meetings);
+        Assert.Equal(Expected2021.Meetings, summary2021.Meetings);
+        Assert.Equal(["UNODC/CCPCJ/EG.4/2020/1", "UNODC/CCPCJ/EG.4/2020/2"], summary2020.Documents.Select(d => d.Symbol));
+        Assert.Equal(summary2020.Recommendations.Proposed, summary2020.RecommendationsByChapterAndStatus.Values.Sum(c => c.Proposed));
     }
 
     [Fact]
@@ -59,6 +88,9 @@ public sealed class ExpertGroupSummaryTests : IAsyncDisposable
         Assert.Equal(UnLanguages.All, summary.ByLanguage.Keys);
         Assert.Empty(summary.DocumentsByType);
         Assert.Equal(new RecommendationCounts(0, 0, 0), summary.Recommendations);
+        Assert.Empty(summary.RecommendationsByChapterAndStatus);
+        Assert.Empty(summary.Meetings);
+        Assert.Empty(summary.Documents);
     }
 
     [Fact]

@@ -74,13 +74,21 @@ internal static class ExpertGroupYear
 
     private static IIntegrationEvent Document(Guid id, long version, DocumentType type, DocumentStatus status, DateOnly first, IReadOnlyList<RevisionSnapshot> revisions, bool superseded = false)
     {
-        var snapshot = new DocumentSnapshot($"UNODC/CCPCJ/EG.4/2020/{version}", "Title", type, Sixth, "en", status, first, revisions[^1].Number, revisions);
+        var snapshot = new DocumentSnapshot(Symbol(type), $"The {type}", type, Sixth, "en", status, first, revisions[^1].Number, revisions);
         return status == DocumentStatus.Withdrawn
             ? new DocumentWithdrawn(Guid.NewGuid(), DateTimeOffset.UnixEpoch, Offices.Vienna, id, version, snapshot)
             : superseded
                 ? new DocumentSuperseded(Guid.NewGuid(), DateTimeOffset.UnixEpoch, Offices.Vienna, id, version, snapshot)
                 : new DocumentPublished(Guid.NewGuid(), DateTimeOffset.UnixEpoch, Offices.Vienna, id, version, snapshot);
     }
+
+    public static string Symbol(DocumentType type) => type switch
+    {
+        DocumentType.Agenda => "UNODC/CCPCJ/EG.4/2020/1",
+        DocumentType.PreliminaryRecommendations => "UNODC/CCPCJ/EG.4/2020/2",
+        DocumentType.Report => "UNODC/CCPCJ/EG.4/2020/3",
+        _ => "UNODC/CCPCJ/EG.4/2021/1",
+    };
 
     private static IEnumerable<IIntegrationEvent> Recommendation(Guid meeting, StudyChapter chapter, RecommendationStatus end, Guid? adoptedAt)
     {

@@ -71,7 +71,14 @@ public sealed class AwarenessToReportingTests : IAsyncLifetime
               "activityParticipants": 758,
               "activityCountries": 4,
               "participantsByKind": { "webinar": 608, "workshop": 150 },
-              "participantsByCountry": { "GTM": 420, "SLV": 188, "THA": 100, "VNM": 50 }
+              "participantsByCountry": { "GTM": 420, "SLV": 188, "THA": 100, "VNM": 50 },
+              "viewsByPeriod": [
+                { "period": "2020-05", "channel": "tv", "views": 28500000 },
+                { "period": "2020-06", "channel": "tv", "views": 300000 },
+                { "period": "2020-12", "channel": "youtube", "views": 50000 },
+                { "period": "2020-Q2", "channel": "linkedin", "views": 1100000 },
+                { "period": "2020-Q2", "channel": "twitter", "views": 1700000 }
+              ]
             }
             """)!;
         await _services.WithServiceLogsAsync(() => Eventually.Until(() => SummaryAsync(hq), s => Scenario.Canonical(s) == Scenario.Canonical(expected), Deadline, $"the summary {expected.ToJsonString()}"));

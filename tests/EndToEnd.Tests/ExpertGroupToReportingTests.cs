@@ -27,7 +27,16 @@ public sealed class ExpertGroupToReportingTests : IAsyncLifetime
          "documentsByType":{"preliminary-recommendations":1,"agenda":1},"languageVersionsPublished":5,
          "byLanguage":{"ar":0,"zh":0,"en":2,"fr":2,"ru":0,"es":1},
          "recommendations":{"proposed":3,"adopted":1,"withdrawn":1},
-         "recommendationsByChapter":{"international-cooperation":1,"prevention":2}}
+         "recommendationsByChapter":{"international-cooperation":1,"prevention":2},
+         "recommendationsByChapterAndStatus":{"international-cooperation":{"proposed":1,"adopted":0,"withdrawn":0},"prevention":{"proposed":2,"adopted":1,"withdrawn":1}},
+         "meetings":[
+           {"title":"Meeting of the Expert Group","number":6,"body":"expert-group","format":"hybrid","status":"held",
+            "start":"2020-07-27","end":"2020-07-29","originalStart":"2020-04-06","originalEnd":"2020-04-08"},
+           {"title":"Meeting of the Expert Group","number":6,"body":"expert-group","format":"in-person","status":"cancelled",
+            "start":"2020-12-01","end":"2020-12-03","originalStart":null,"originalEnd":null}],
+         "documents":[
+           {"symbol":"UNODC/CCPCJ/EG.4/2020/1","title":"Document UNODC/CCPCJ/EG.4/2020/1","type":"agenda","languages":["en","es","fr"]},
+           {"symbol":"UNODC/CCPCJ/EG.4/2020/2","title":"Document UNODC/CCPCJ/EG.4/2020/2","type":"preliminary-recommendations","languages":["en","fr"]}]}
         """)!;
 
     /// <summary>2021: the seventh meeting held; a study in Arabic; one recommendation proposed at the seventh, one adopted there.</summary>
@@ -36,7 +45,14 @@ public sealed class ExpertGroupToReportingTests : IAsyncLifetime
          "documentsByType":{"study":1},"languageVersionsPublished":1,
          "byLanguage":{"ar":1,"zh":0,"en":0,"fr":0,"ru":0,"es":0},
          "recommendations":{"proposed":1,"adopted":1,"withdrawn":0},
-         "recommendationsByChapter":{"criminalization":1}}
+         "recommendationsByChapter":{"criminalization":1},
+         "recommendationsByChapterAndStatus":{"criminalization":{"proposed":1,"adopted":0,"withdrawn":0},"international-cooperation":{"proposed":0,"adopted":1,"withdrawn":0}},
+         "meetings":[
+           {"title":"Meeting of the Expert Group","number":6,"body":"expert-group","format":"hybrid","status":"held",
+            "start":"2021-04-06","end":"2021-04-08","originalStart":"2020-11-02","originalEnd":"2020-11-04"},
+           {"title":"Meeting of the Expert Group","number":6,"body":"expert-group","format":"hybrid","status":"scheduled",
+            "start":"2021-05-10","end":"2021-05-12","originalStart":"2020-08-03","originalEnd":"2020-08-05"}],
+         "documents":[{"symbol":"UNODC/CCPCJ/EG.4/2021/1","title":"Document UNODC/CCPCJ/EG.4/2021/1","type":"study","languages":["ar"]}]}
         """)!;
 
     private ServiceSet _services = null!;

@@ -60,11 +60,15 @@ internal static class Scenario
             .Select(g => (Person: g.Key, Latest: g.OrderBy(e => held[e.Session].EndDate, StringComparer.Ordinal).Last(), Sessions: g.Select(e => held[e.Session]).ToList()))
             .ToList();
 
+        // Criminal justice: law enforcement, prosecution and the judiciary, by the latest completion's agency.
+        var criminalJustice = people.Where(p => p.Latest.Agency is "law-enforcement" or "prosecution" or "judiciary").ToList();
         return new JsonObject
         {
             ["year"] = year,
             ["office"] = null,
             ["region"] = null,
+            ["topic"] = null,
+            ["format"] = null,
             ["practitionersTrained"] = people.Count,
             ["countries"] = people.Select(p => p.Latest.Country).Distinct().Count(),
             ["participations"] = inYear.Count(e => e.Final is "registered" or "attended" or "completed"),
@@ -77,6 +81,9 @@ internal static class Scenario
             ["byAgencyType"] = Counts(people.Select(p => p.Latest.Agency)),
             ["byFormat"] = Counts(people.SelectMany(p => p.Sessions.Select(s => s.Format).Distinct())),
             ["byOffice"] = Counts(people.Select(p => p.Person.Office)),
+            ["criminalJusticePractitioners"] = criminalJustice.Count,
+            ["criminalJusticeCountries"] = criminalJustice.Select(p => p.Latest.Country).Distinct().Count(),
+            ["byRegion"] = Counts(people.Select(p => p.Person.Office switch { "GUA" or "SAL" => "latin-america-caribbean", "NBO" or "DKR" => "africa", "BKK" => "asia-pacific", _ => "global" })),
         };
     }
 

@@ -33,7 +33,7 @@ internal static class AwarenessSummary
                 var figures = new AwarenessFigures(campaigns, observations, activities, activityCountries);
                 return TypedResults.Ok(await figures.ComputeAsync(year!.Value, office, regionFilter, kindFilter, cancellationToken));
             })
-            .WithSummary("Awareness reach in a year: views by metric, channel, country, language and campaign; activities and their participants.")
+            .WithSummary("Awareness reach in a year: views by metric, channel, country, language, campaign and period; activities and their participants, of a kind if asked.")
             .Produces<AwarenessSummaryResponse>()
             .ProducesValidationProblem();
 }

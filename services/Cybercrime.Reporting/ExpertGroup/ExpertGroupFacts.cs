@@ -4,40 +4,6 @@ using Cybercrime.Platform.Storage;
 namespace Cybercrime.Reporting.ExpertGroup;
 
 /// <summary>
-/// What reporting knows of a meeting: the year of its final dates (where it counts as held or cancelled,
-/// and where its recommendations count) and of its original start date (where it counts as postponed).
-/// </summary>
-internal sealed class MeetingFacts : IDocument
-{
-    public const string CollectionName = "expert-group-meetings";
-
-    public static readonly string[] Indexes = ["year,status", "originalYear,postponed"];
-
-    public required string Id { get; init; }
-
-    public required long Version { get; init; }
-
-    /// <summary>The year of the final start date: the meeting is "of" that year.</summary>
-    public required int Year { get; init; }
-
-    public required int OriginalYear { get; init; }
-
-    public required bool Postponed { get; init; }
-
-    public required MeetingStatus Status { get; init; }
-
-    public static MeetingFacts From(IMeetingEvent e) => new()
-    {
-        Id = e.MeetingId.ToString(),
-        Version = e.Version,
-        Year = e.Meeting.StartDate.Year,
-        OriginalYear = (e.Meeting.History.Count > 0 ? e.Meeting.History[0].StartDate : e.Meeting.StartDate).Year,
-        Postponed = e.Meeting.History.Count > 0,
-        Status = e.Meeting.Status,
-    };
-}
-
-/// <summary>
 /// What reporting knows of a document: the year it was first published (null until it is), whether it
 /// was withdrawn, and every language it was ever published in, whichever revision.
 /// </summary>
@@ -52,6 +18,11 @@ internal sealed class DocumentFacts : IDocument
     public required long Version { get; init; }
 
     public required DocumentType Type { get; init; }
+
+    /// <summary>The symbol and title the summary lists; empty in facts kept before they were, until a rebuild.</summary>
+    public string Symbol { get; init; } = "";
+
+    public string Title { get; init; } = "";
 
     public int? PublishedYear { get; init; }
 
@@ -69,6 +40,8 @@ internal sealed class DocumentFacts : IDocument
             Id = e.DocumentId.ToString(),
             Version = e.Version,
             Type = e.Document.Type,
+            Symbol = e.Document.Symbol,
+            Title = e.Document.Title,
             PublishedYear = e.Document.FirstPublishedOn?.Year,
             Withdrawn = e.Document.Status == DocumentStatus.Withdrawn,
             Languages = languages,
