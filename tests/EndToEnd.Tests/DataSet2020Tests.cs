@@ -9,8 +9,12 @@ namespace Cybercrime.EndToEnd.Tests;
 /// as the offices, the secretariat and headquarters would: every figure of the report to the Commission
 /// comes out exact in reporting's summaries.
 /// </summary>
+[Collection(DataSet2020Tests.Collection)]
 public sealed class DataSet2020Tests : IAsyncLifetime
 {
+    /// <summary>The two loads of the year take turns: side by side on two cores, each would starve the other.</summary>
+    public const string Collection = "the 2020 data set";
+
     private static readonly string[] Queues = ["reporting-training", "reporting-evidence", "reporting-awareness", "reporting-expert-group"];
 
     private ServiceSet _services = null!;

@@ -20,7 +20,11 @@ public class StandaloneHost : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await Process.DisposeAsync();
+        if (Process is not null)
+        {
+            await Process.DisposeAsync();
+        }
+
         Directory.Delete(Data, recursive: true);
         GC.SuppressFinalize(this);
     }

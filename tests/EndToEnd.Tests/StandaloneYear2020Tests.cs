@@ -4,6 +4,7 @@ using Cybercrime.TestSupport;
 namespace Cybercrime.EndToEnd.Tests;
 
 /// <summary><c>dotnet run --project deploy/Standalone -- --Demo:Year 2020</c>: the whole year recorded on first start, its progress and the report's figures shown.</summary>
+[Collection(DataSet2020Tests.Collection)]
 public sealed class StandaloneYear2020Tests(StandaloneHost2020 host) : IClassFixture<StandaloneHost2020>
 {
     [Fact]
