@@ -2,6 +2,7 @@ using Cybercrime.Platform.Hosting;
 using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
+using Cybercrime.Reporting.Annual;
 using Cybercrime.Reporting.Awareness;
 using Cybercrime.Reporting.Evidence;
 using Cybercrime.Reporting.ExpertGroup;
@@ -42,6 +43,7 @@ public static class ReportingService
         reporting.MapEvidenceSummary();
         reporting.MapAwarenessSummary();
         reporting.MapExpertGroupSummary();
+        reporting.MapAnnualReport();
         return app;
     }
 }

@@ -135,6 +135,22 @@ public sealed class AwarenessFactsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Views_kept_before_periods_were_count_under_their_year()
+    {
+        var kept = ObservationFacts.From(Observed(Guid.NewGuid(), 1, 60, period: "2020-03"));
+        await _store.Collection<ObservationFacts>().UpsertIfNewerAsync(
+            new ObservationFacts
+            {
+                Id = kept.Id, Version = 1, Office = kept.Office, CampaignId = kept.CampaignId, Channel = kept.Channel, Metric = kept.Metric,
+                Year = kept.Year, Country = kept.Country, Language = kept.Language, Value = kept.Value,
+            },
+            TestContext.Current.CancellationToken);
+        await KeepAsync(Observed(Guid.NewGuid(), 1, 40, period: "2020"));
+
+        Assert.Equal([new PeriodViews("2020", Channel.Tv, 100)], (await SummaryAsync()).ViewsByPeriod);
+    }
+
+    [Fact]
     public async Task A_kind_of_activity_narrows_the_activity_figures_and_nothing_else()
     {
         await KeepAsync(

@@ -24,7 +24,8 @@ public sealed class AwarenessMongoMappingTests
         var observationBson = observation.ToBsonDocument();
         var rowBson = row.ToBsonDocument();
 
-        Assert.Equal((2020, "unspecified", "es"), (observationBson["year"].AsInt32, observationBson["country"].AsString, observationBson["language"].AsString));
+        Assert.Equal((2020, "2020-Q2", "unspecified", "es"), (observationBson["year"].AsInt32, observationBson["period"].AsString, observationBson["country"].AsString, observationBson["language"].AsString));
+        Assert.Equal(("SchoolSession", "GUA"), (ActivityFacts.From(activity).ToBsonDocument()["kind"].AsString, ActivityFacts.From(activity).ToBsonDocument()["office"].AsString));
         Assert.Equal(1_700_000, observationBson["value"].ToInt64());
         Assert.Equal((2020, "GTM", 412L), (rowBson["year"].AsInt32, rowBson["countryCode"].AsString, rowBson["count"].ToInt64()));
         Assert.Equivalent(observation, BsonSerializer.Deserialize<ObservationFacts>(observationBson), strict: true);

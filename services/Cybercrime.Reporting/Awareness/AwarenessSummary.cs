@@ -2,6 +2,7 @@ using Cybercrime.Contracts;
 using Cybercrime.Contracts.Awareness;
 using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Storage;
+using Cybercrime.Reporting.Exports;
 
 namespace Cybercrime.Reporting.Awareness;
 
@@ -35,5 +36,6 @@ internal static class AwarenessSummary
             })
             .WithSummary("Awareness reach in a year: views by metric, channel, country, language, campaign and period; activities and their participants, of a kind if asked.")
             .Produces<AwarenessSummaryResponse>()
+            .WithExports("awareness-summary")
             .ProducesValidationProblem();
 }

@@ -1,6 +1,7 @@
 using Cybercrime.Contracts;
 using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Storage;
+using Cybercrime.Reporting.Exports;
 
 namespace Cybercrime.Reporting.Evidence;
 
@@ -32,5 +33,6 @@ internal static class EvidenceSummary
             })
             .WithSummary("Evidence requests submitted in a year: cases, addressees, types, crimes, outcomes, open and overdue, fulfilment rate and turnarounds.")
             .Produces<EvidenceSummaryResponse>()
+            .WithExports("evidence-summary")
             .ProducesValidationProblem();
 }

@@ -2,6 +2,7 @@ using Cybercrime.Contracts.ExpertGroup;
 using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Storage;
 using Cybercrime.Platform.Storage.Queries;
+using Cybercrime.Reporting.Exports;
 
 namespace Cybercrime.Reporting.ExpertGroup;
 
@@ -31,6 +32,7 @@ internal static class ExpertGroupSummary
             })
             .WithSummary("The expert group's year: meetings held, postponed and cancelled, documents published by type and language, recommendations by chapter and status; the meetings and documents listed.")
             .Produces<ExpertGroupSummaryResponse>()
+            .WithExports("expert-group-summary")
             .ProducesValidationProblem();
 
     public static async Task<ExpertGroupSummaryResponse> ComputeAsync(

@@ -2,6 +2,7 @@ using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Http;
 using Cybercrime.Platform.Storage;
+using Cybercrime.Reporting.Exports;
 
 namespace Cybercrime.Reporting.Training;
 
@@ -58,5 +59,6 @@ internal static class TrainingSummary
             })
             .WithSummary("Practitioners trained in a year: distinct people and countries (criminal justice apart), participations, completions and breakdowns.")
             .Produces<TrainingSummaryResponse>()
+            .WithExports("training-summary")
             .ProducesValidationProblem();
 }

@@ -1,0 +1,29 @@
+using Cybercrime.Reporting.Evidence;
+
+namespace Cybercrime.Reporting.Annual;
+
+/// <summary>Cooperation on electronic evidence: requests and cases, turnaround and outcomes from the evidence summary.</summary>
+internal static class EvidenceSection
+{
+    public static async Task<ReportSection> ComputeAsync(AnnualInputs inputs, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(inputs.Clock.GetUtcNow().UtcDateTime);
+        var summary = new SummaryAnswer(
+            await new EvidenceFigures(inputs.Requests).ComputeAsync(filter.Year, filter.Office, filter.Region, null, today, cancellationToken),
+            filter.Href("evidence", byOffice: true, byRegion: true));
+
+        var requests = summary.Figure("requests", "requests");
+        var cases = summary.Figure("cases", "cases");
+        var median = summary.Figure("median", "turnaroundDays.median");
+        var fulfilled = summary.Figure("fulfilled", "byOutcome.fulfilled");
+        var partially = summary.Figure("partially-fulfilled", "byOutcome.partially-fulfilled");
+        var refused = summary.Figure("refused", "byOutcome.refused");
+        var withdrawn = summary.Figure("withdrawn", "byOutcome.withdrawn");
+        return new ReportSection("evidence", "Cooperation on electronic evidence", null, Statement.Kept(
+            Statement.Of("requests",
+                $"In {filter.Year}, {requests} {requests.Noun("request", "requests")} for electronic evidence {requests.Noun("was", "were")} sent in {cases} {cases.Noun("case", "cases")}."),
+            Statement.Of("turnaround", $"A decided request was answered in a median of {median} {median.Noun("day", "days")}."),
+            Statement.Of("outcomes",
+                $"{fulfilled} {fulfilled.Noun("request was", "requests were")} fulfilled, {partially} partially fulfilled, {refused} refused and {withdrawn} withdrawn.")));
+    }
+}

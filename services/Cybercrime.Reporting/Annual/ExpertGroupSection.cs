@@ -1,0 +1,28 @@
+using Cybercrime.Reporting.ExpertGroup;
+
+namespace Cybercrime.Reporting.Annual;
+
+/// <summary>The Expert Group on Cybercrime: its meetings, documents and recommendations, which belong to no office or region.</summary>
+internal static class ExpertGroupSection
+{
+    public static async Task<ReportSection> ComputeAsync(AnnualInputs inputs, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var summary = new SummaryAnswer(
+            await ExpertGroupSummary.ComputeAsync(filter.Year, inputs.Meetings, inputs.Documents, inputs.Recommendations, cancellationToken),
+            filter.Href("expert-group", byOffice: false, byRegion: false));
+
+        var held = summary.Figure("held", "meetingsHeld");
+        var postponed = summary.Figure("postponed", "meetingsPostponed");
+        var published = summary.Figure("published", "documentsPublished");
+        var proposed = summary.Figure("proposed", "recommendations.proposed");
+        var adopted = summary.Figure("adopted", "recommendations.adopted");
+        var meetings = MeetingText.Held(summary.List("meetings"));
+        var symbols = summary.List("documents").Select(d => d?["symbol"]?.GetValue<string>()).OfType<string>().ToList();
+        return new ReportSection("expert-group", "The Expert Group on Cybercrime", filter.Unfiltered("The Expert Group's work is global"), Statement.Kept(
+            Statement.Of("meetings",
+                $"In {filter.Year}, {held} {held.Noun("meeting was", "meetings were")} held{meetings} and {postponed} {postponed.Noun("meeting was", "meetings were")} postponed."),
+            Statement.Of("documents", $"{published} {published.Noun("document was", "documents were")} published{(symbols.Count == 0 ? "" : $": {MeetingText.List(symbols)}")}."),
+            Statement.Of("recommendations",
+                $"{proposed} {proposed.Noun("recommendation was", "recommendations were")} proposed at the year's meetings and {adopted} adopted.")));
+    }
+}

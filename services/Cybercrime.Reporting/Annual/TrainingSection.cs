@@ -1,0 +1,45 @@
+using Cybercrime.Contracts.Training;
+using Cybercrime.Reporting.Training;
+
+namespace Cybercrime.Reporting.Annual;
+
+/// <summary>Training and capacity building: the training summary, whole and by the topics and format the report names.</summary>
+internal static class TrainingSection
+{
+    public static async Task<ReportSection> ComputeAsync(AnnualInputs inputs, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var figures = new TrainingFigures(inputs.Sessions, inputs.Participations);
+        async Task<SummaryAnswer> Summary(TrainingTopic? topic = null, TrainingFormat? format = null) => new(
+            await figures.ComputeAsync(filter.Year, filter.Office, filter.Region, topic, format, cancellationToken),
+            filter.Href("training", byOffice: true, byRegion: true, ("topic", Name(topic)), ("format", Name(format))));
+
+        var all = await Summary();
+        var cryptocurrency = await Summary(TrainingTopic.Cryptocurrency);
+        var courses = await Summary(format: TrainingFormat.MultiWeekCourse);
+        var prevention = await Summary(TrainingTopic.Prevention);
+        var evidence = await Summary(TrainingTopic.DigitalEvidence);
+        var incidents = await Summary(TrainingTopic.IncidentResponse);
+
+        var practitioners = all.Figure("practitioners", "criminalJusticePractitioners");
+        var countries = all.Figure("countries", "criminalJusticeCountries");
+        var officers = cryptocurrency.Figure("officers", "practitionersTrained");
+        var participants = courses.Figure("participants", "practitionersTrained");
+        var courseCountries = courses.Figure("countries", "countries");
+        var teachers = prevention.Figure("teachers", "byAgencyType.education");
+        var officials = evidence.Figure("officials", "criminalJusticePractitioners");
+        var officialCountries = evidence.Figure("countries", "criminalJusticeCountries");
+        var trained = incidents.Figure("trained", "practitionersTrained");
+        return new ReportSection("training", "Training and capacity building", null, Statement.Kept(
+            Statement.Of("criminal-justice-practitioners",
+                $"In {filter.Year}, {practitioners} criminal-justice {practitioners.Noun("practitioner", "practitioners")} from {countries} {countries.Noun("country", "countries")} {practitioners.Noun("was", "were")} trained: law enforcement officers, prosecutors and judges."),
+            Statement.Of("cryptocurrency-darknet", $"{officers} {officers.Noun("officer was", "officers were")} trained on cryptocurrency and darknet investigations."),
+            Statement.Of("multi-week-courses",
+                $"{participants} {participants.Noun("participant", "participants")} from {courseCountries} {courseCountries.Noun("country", "countries")} completed multi-week courses."),
+            Statement.Of("teachers", $"{teachers} {teachers.Noun("teacher was", "teachers were")} trained in prevention."),
+            Statement.Of("digital-evidence",
+                $"{officials} justice {officials.Noun("official", "officials")} from {officialCountries} {officialCountries.Noun("country", "countries")} {officials.Noun("was", "were")} trained on digital evidence."),
+            Statement.Of("incident-response", $"{trained} {trained.Noun("person was", "people were")} trained in incident response.")));
+    }
+
+    private static string? Name<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? Cybercrime.Contracts.ContractJson.Name(v) : null;
+}
