@@ -3,11 +3,15 @@ using System.Reflection;
 
 namespace Cybercrime.Contracts;
 
-/// <summary>The stable name of every contract event (<see cref="EventNameAttribute"/>), both ways.</summary>
+/// <summary>
+/// The stable name of every contract event (<see cref="EventNameAttribute"/>), both ways, and of every
+/// other contract message that carries one (a command such as a rebuild request).
+/// </summary>
 public static class EventNames
 {
     private static readonly FrozenDictionary<Type, string> NameOf = typeof(IIntegrationEvent).Assembly.GetTypes()
-        .Where(type => type.IsClass && !type.IsAbstract && typeof(IIntegrationEvent).IsAssignableFrom(type))
+        .Where(type => type.IsClass && !type.IsAbstract
+            && (typeof(IIntegrationEvent).IsAssignableFrom(type) || type.IsDefined(typeof(EventNameAttribute), inherit: false)))
         .ToFrozenDictionary(type => type, type => type.GetCustomAttribute<EventNameAttribute>()?.Name
             ?? throw new InvalidOperationException($"{type.FullName} has no [EventName]: every contract event needs a stable name."));
 

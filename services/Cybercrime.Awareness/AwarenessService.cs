@@ -1,7 +1,9 @@
 using Cybercrime.Awareness.Activities;
 using Cybercrime.Awareness.Campaigns;
 using Cybercrime.Awareness.Observations;
+using Cybercrime.Awareness.Rebuild;
 using Cybercrime.Platform.Hosting;
+using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
 
@@ -22,6 +24,7 @@ public static class AwarenessService
             // One document per observation key (decision 0014), found by id; a campaign's by the index.
             .Collection<Observation>("observations", "campaignId")
             .Collection<Activity>("activities", "office,date"));
+        builder.AddRestatement<RestateAwareness>("awareness");
         builder.Services.AddSingleton<AwarenessStore>();
         return builder;
     }

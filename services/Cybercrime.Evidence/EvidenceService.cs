@@ -1,5 +1,7 @@
 using Cybercrime.Evidence.Requests;
+using Cybercrime.Evidence.Rebuild;
 using Cybercrime.Platform.Hosting;
+using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
 
@@ -19,6 +21,7 @@ public static class EvidenceService
             // filters, a case's requests, and the overdue watch's next days.
             .Collection<EvidenceRequest>("requests",
                 "office,deleted,createdAt", "caseKey", "status", "addressee", "details.requestType", "submittedYear", "overdueNow", "watchOn"));
+        builder.AddRestatement<RestateEvidence>("evidence");
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddSingleton(new CaseKeys(builder.Require(CaseKeys.KeySetting)));
         builder.Services.AddSingleton(Deadlines.From(builder.Configuration));

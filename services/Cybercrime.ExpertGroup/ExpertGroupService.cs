@@ -2,7 +2,9 @@ using Cybercrime.ExpertGroup.Documents;
 using Cybercrime.ExpertGroup.Meetings;
 using Cybercrime.ExpertGroup.Public;
 using Cybercrime.ExpertGroup.Recommendations;
+using Cybercrime.ExpertGroup.Rebuild;
 using Cybercrime.Platform.Hosting;
+using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
 
@@ -31,6 +33,7 @@ public static class ExpertGroupService
             // One document per symbol: the store refuses a second claim, so two creations cannot both take it.
             .Collection<SymbolClaim>("symbols")
             .Collection<Recommendation>("recommendations", "status,chapter", "meetingId"));
+        builder.AddRestatement<RestateExpertGroup>("expert-group");
         builder.Services.AddSingleton(FileSettings.From(builder.Configuration));
         builder.Services.AddSingleton<MeetingRoute>();
         builder.Services.AddSingleton<DocumentRoute>();

@@ -6,6 +6,7 @@ using Cybercrime.Reporting.Annual;
 using Cybercrime.Reporting.Awareness;
 using Cybercrime.Reporting.Evidence;
 using Cybercrime.Reporting.ExpertGroup;
+using Cybercrime.Reporting.Rebuild;
 using Cybercrime.Reporting.Training;
 using MassTransit;
 
@@ -28,11 +29,14 @@ public static class ReportingService
                 .Collection<ActivityCountryFacts>(ActivityCountryFacts.CollectionName, ActivityCountryFacts.Indexes)
                 .Collection<MeetingFacts>(MeetingFacts.CollectionName, MeetingFacts.Indexes)
                 .Collection<DocumentFacts>(DocumentFacts.CollectionName, DocumentFacts.Indexes)
-                .Collection<RecommendationFacts>(RecommendationFacts.CollectionName, RecommendationFacts.Indexes))
+                .Collection<RecommendationFacts>(RecommendationFacts.CollectionName, RecommendationFacts.Indexes)
+                .Collection<RebuildRecord>(RebuildRecord.CollectionName)
+                .Collection<RebuildAnnouncement>(RebuildAnnouncement.CollectionName, RebuildAnnouncement.Indexes))
             .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue)
             .AddConsumers(bus => bus.AddConsumer<EvidenceFactsConsumer, EvidenceFactsConsumerDefinition>(), EvidenceFactsConsumerDefinition.Queue)
             .AddConsumers(bus => bus.AddConsumer<AwarenessFactsConsumer, AwarenessFactsConsumerDefinition>(), AwarenessFactsConsumerDefinition.Queue)
-            .AddConsumers(bus => bus.AddConsumer<ExpertGroupFactsConsumer, ExpertGroupFactsConsumerDefinition>(), ExpertGroupFactsConsumerDefinition.Queue);
+            .AddConsumers(bus => bus.AddConsumer<ExpertGroupFactsConsumer, ExpertGroupFactsConsumerDefinition>(), ExpertGroupFactsConsumerDefinition.Queue)
+            .AddConsumers(bus => bus.AddConsumer<RebuildAnnouncementsConsumer, RebuildAnnouncementsConsumerDefinition>(), RebuildAnnouncementsConsumerDefinition.Queue);
 
     public static IEndpointRouteBuilder MapReportingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -44,6 +48,7 @@ public static class ReportingService
         reporting.MapAwarenessSummary();
         reporting.MapExpertGroupSummary();
         reporting.MapAnnualReport();
+        app.MapRebuilds();
         return app;
     }
 }

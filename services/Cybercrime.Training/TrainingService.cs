@@ -1,4 +1,6 @@
+using Cybercrime.Training.Rebuild;
 using Cybercrime.Platform.Hosting;
+using Cybercrime.Platform.Messaging;
 using Cybercrime.Platform.Security;
 using Cybercrime.Platform.Storage;
 using Cybercrime.Training.Registrations;
@@ -22,6 +24,7 @@ public static class TrainingService
             .Collection<Registration>("registrations", "sessionId,status", "participantId")
             // Each office's count of sessions, read by id: the total of an unfiltered page.
             .Collection<OfficeSessions>("offices"));
+        builder.AddRestatement<RestateTraining>("training");
         builder.Services.AddSingleton<TrainingStore>();
         builder.Services.AddSingleton(new ParticipantIdentity(builder.Require(ParticipantIdentity.KeySetting)));
         return builder;

@@ -30,12 +30,17 @@ internal sealed class ServiceSet : IAsyncDisposable
     /// <param name="name">The producer's service name (its broker user), e.g. <c>evidence</c>.</param>
     /// <param name="project">Its project, e.g. <c>Cybercrime.Evidence</c>.</param>
     /// <param name="settings">Settings of the producer's own beyond the set's.</param>
-    public static Task<ServiceSet> StartAsync(string name, string project, IReadOnlyDictionary<string, string>? settings = null) =>
-        StartAsync(name, [(name, project, settings)]);
+    /// <param name="reportingSettings">Settings of reporting's own beyond the set's.</param>
+    public static Task<ServiceSet> StartAsync(
+        string name, string project, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, string>? reportingSettings = null) =>
+        StartAsync(name, [(name, project, settings)], reportingSettings);
 
     /// <param name="name">Names the virtual host and the data folder.</param>
     /// <param name="producers">Each producer's service name (its broker user), project and settings of its own.</param>
-    public static async Task<ServiceSet> StartAsync(string name, IReadOnlyList<(string Service, string Project, IReadOnlyDictionary<string, string>? Settings)> producers)
+    /// <param name="reportingSettings">Settings of reporting's own beyond the set's.</param>
+    public static async Task<ServiceSet> StartAsync(
+        string name, IReadOnlyList<(string Service, string Project, IReadOnlyDictionary<string, string>? Settings)> producers,
+        IReadOnlyDictionary<string, string>? reportingSettings = null)
     {
         var broker = await TestBroker.CreateVirtualHostAsync($"e2e-{name}");
         var set = new ServiceSet(broker, Directory.CreateTempSubdirectory($"cybercrime-e2e-{name}-").FullName);
@@ -53,7 +58,13 @@ internal sealed class ServiceSet : IAsyncDisposable
 
                 return (p.Service, Process: await ServiceProcess.StartAsync(p.Project, own));
             }).ToList();
-            var reporting = ServiceProcess.StartAsync("Cybercrime.Reporting", set.Settings("reporting"));
+            var reportingOwn = set.Settings("reporting");
+            foreach (var (key, value) in reportingSettings ?? new Dictionary<string, string>())
+            {
+                reportingOwn[key] = value;
+            }
+
+            var reporting = ServiceProcess.StartAsync("Cybercrime.Reporting", reportingOwn);
             try
             {
                 await Task.WhenAll([.. starting, reporting]);

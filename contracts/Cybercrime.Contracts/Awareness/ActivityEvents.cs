@@ -37,3 +37,14 @@ public sealed record ActivityAmended(Guid EventId, DateTimeOffset OccurredAt, st
 {
     Guid IIntegrationEvent.AggregateId => ActivityId;
 }
+
+/// <summary>
+/// The activity as it stands, published again on reporting's request (a rebuild) with its current version:
+/// a separate type, so that only a read model takes it and no subscriber mistakes it for a new fact.
+/// </summary>
+[EventName("awareness.activity-restated")]
+public sealed record ActivityRestated(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid ActivityId, long Version, ActivitySnapshot Activity)
+    : IActivityEvent
+{
+    Guid IIntegrationEvent.AggregateId => ActivityId;
+}

@@ -40,3 +40,14 @@ public sealed record CampaignClosed(Guid EventId, DateTimeOffset OccurredAt, str
 {
     Guid IIntegrationEvent.AggregateId => CampaignId;
 }
+
+/// <summary>
+/// The campaign as it stands, published again on reporting's request (a rebuild) with its current version:
+/// a separate type, so that only a read model takes it and no subscriber mistakes it for a new fact.
+/// </summary>
+[EventName("awareness.campaign-restated")]
+public sealed record CampaignRestated(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid CampaignId, long Version, CampaignSnapshot Campaign)
+    : ICampaignEvent
+{
+    Guid IIntegrationEvent.AggregateId => CampaignId;
+}

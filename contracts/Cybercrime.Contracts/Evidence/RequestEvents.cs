@@ -98,3 +98,14 @@ public sealed record EvidencePreservationLapsed(Guid EventId, DateTimeOffset Occ
 {
     Guid IIntegrationEvent.AggregateId => RequestId;
 }
+
+/// <summary>
+/// The request as it stands, published again on reporting's request (a rebuild) with its current version:
+/// a separate type, so that only a read model takes it and no subscriber mistakes it for a new fact.
+/// </summary>
+[EventName("evidence.request-restated")]
+public sealed record EvidenceRequestRestated(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RequestId, long Version, EvidenceRequestSnapshot Request)
+    : IEvidenceRequestEvent
+{
+    Guid IIntegrationEvent.AggregateId => RequestId;
+}

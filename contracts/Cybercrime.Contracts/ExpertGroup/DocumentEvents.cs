@@ -44,3 +44,14 @@ public sealed record DocumentWithdrawn(Guid EventId, DateTimeOffset OccurredAt, 
 {
     Guid IIntegrationEvent.AggregateId => DocumentId;
 }
+
+/// <summary>
+/// The document as it stands, published again on reporting's request (a rebuild) with its current version:
+/// a separate type, so that only a read model takes it and no subscriber mistakes it for a new fact.
+/// </summary>
+[EventName("expert-group.document-restated")]
+public sealed record DocumentRestated(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid DocumentId, long Version, DocumentSnapshot Document)
+    : IDocumentEvent
+{
+    Guid IIntegrationEvent.AggregateId => DocumentId;
+}

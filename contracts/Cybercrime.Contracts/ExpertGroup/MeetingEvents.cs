@@ -46,3 +46,14 @@ public sealed record MeetingCancelled(Guid EventId, DateTimeOffset OccurredAt, s
 {
     Guid IIntegrationEvent.AggregateId => MeetingId;
 }
+
+/// <summary>
+/// The meeting as it stands, published again on reporting's request (a rebuild) with its current version:
+/// a separate type, so that only a read model takes it and no subscriber mistakes it for a new fact.
+/// </summary>
+[EventName("expert-group.meeting-restated")]
+public sealed record MeetingRestated(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid MeetingId, long Version, MeetingSnapshot Meeting)
+    : IMeetingEvent
+{
+    Guid IIntegrationEvent.AggregateId => MeetingId;
+}

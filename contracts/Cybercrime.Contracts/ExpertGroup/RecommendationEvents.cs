@@ -30,3 +30,14 @@ public sealed record RecommendationWithdrawn(Guid EventId, DateTimeOffset Occurr
 {
     Guid IIntegrationEvent.AggregateId => RecommendationId;
 }
+
+/// <summary>
+/// The recommendation as it stands, published again on reporting's request (a rebuild) with its current version:
+/// a separate type, so that only a read model takes it and no subscriber mistakes it for a new fact.
+/// </summary>
+[EventName("expert-group.recommendation-restated")]
+public sealed record RecommendationRestated(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RecommendationId, long Version, RecommendationSnapshot Recommendation)
+    : IRecommendationEvent
+{
+    Guid IIntegrationEvent.AggregateId => RecommendationId;
+}

@@ -70,3 +70,14 @@ public sealed record ParticipantNoShow(Guid EventId, DateTimeOffset OccurredAt, 
 {
     Guid IIntegrationEvent.AggregateId => RegistrationId;
 }
+
+/// <summary>
+/// The registration as it stands, published again on reporting's request (a rebuild) with its current version:
+/// a separate type, so that only a read model takes it and no subscriber mistakes it for a new fact.
+/// </summary>
+[EventName("training.participant-restated")]
+public sealed record RegistrationRestated(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid RegistrationId, long Version, ParticipationSnapshot Participation)
+    : IParticipantEvent
+{
+    Guid IIntegrationEvent.AggregateId => RegistrationId;
+}

@@ -57,3 +57,14 @@ public sealed record HeadcountRecorded(Guid EventId, DateTimeOffset OccurredAt, 
 {
     Guid IIntegrationEvent.AggregateId => SessionId;
 }
+
+/// <summary>
+/// The session as it stands, published again on reporting's request (a rebuild) with its current version:
+/// a separate type, so that only a read model takes it and no subscriber mistakes it for a new fact.
+/// </summary>
+[EventName("training.session-restated")]
+public sealed record TrainingSessionRestated(Guid EventId, DateTimeOffset OccurredAt, string Office, Guid SessionId, long Version, TrainingSessionSnapshot Session)
+    : ITrainingSessionEvent
+{
+    Guid IIntegrationEvent.AggregateId => SessionId;
+}

@@ -50,4 +50,10 @@ public interface IDocumentCollection<T> where T : class, IDocument
     /// redelivered and out-of-order events then change nothing. Returns whether it was written.
     /// </summary>
     Task<bool> UpsertIfNewerAsync(T document, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes every document of the collection in one write and returns how many there were: for a read
+    /// model about to be rebuilt from its sources, whose documents hold no outbox.
+    /// </summary>
+    Task<long> DeleteAllAsync(CancellationToken cancellationToken = default);
 }

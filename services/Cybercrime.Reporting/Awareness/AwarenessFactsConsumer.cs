@@ -15,7 +15,7 @@ internal sealed class AwarenessFactsConsumer(
     IDocumentCollection<ActivityFacts> activities,
     IDocumentCollection<ActivityCountryFacts> activityCountries) :
     IConsumer<CampaignLaunched>, IConsumer<CampaignAmended>, IConsumer<CampaignClosed>, IConsumer<ObservationRecorded>,
-    IConsumer<ActivityHeld>, IConsumer<ActivityAmended>
+    IConsumer<ActivityHeld>, IConsumer<ActivityAmended>, IConsumer<CampaignRestated>, IConsumer<ObservationRestated>, IConsumer<ActivityRestated>
 {
     public Task Consume(ConsumeContext<CampaignLaunched> context) => Keep(context.Message, context.CancellationToken);
 
@@ -29,7 +29,13 @@ internal sealed class AwarenessFactsConsumer(
 
     public Task Consume(ConsumeContext<ActivityAmended> context) => Keep(context.Message, context.CancellationToken);
 
-    internal Task Keep(ObservationRecorded e, CancellationToken cancellationToken) =>
+    public Task Consume(ConsumeContext<CampaignRestated> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ObservationRestated> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ActivityRestated> context) => Keep(context.Message, context.CancellationToken);
+
+    internal Task Keep(IObservationEvent e, CancellationToken cancellationToken) =>
         observations.UpsertIfNewerAsync(ObservationFacts.From(e), cancellationToken);
 
     internal Task Keep(ICampaignEvent e, CancellationToken cancellationToken) =>

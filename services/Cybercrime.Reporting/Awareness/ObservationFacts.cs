@@ -43,7 +43,7 @@ internal sealed class ObservationFacts : IDocument
 
     public required long Value { get; init; }
 
-    public static ObservationFacts From(ObservationRecorded e) => new()
+    public static ObservationFacts From(IObservationEvent e) => new()
     {
         Id = e.ObservationId.ToString(),
         Version = e.Version,

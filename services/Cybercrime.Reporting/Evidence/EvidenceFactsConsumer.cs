@@ -12,8 +12,11 @@ namespace Cybercrime.Reporting.Evidence;
 internal sealed class EvidenceFactsConsumer(IDocumentCollection<EvidenceFacts> requests) :
     IConsumer<EvidenceRequestSubmitted>, IConsumer<EvidenceRequestAcknowledged>, IConsumer<EvidenceInformationRequested>,
     IConsumer<EvidenceInformationAnswered>, IConsumer<EvidenceRequestCompleted>, IConsumer<EvidenceRequestWithdrawn>,
-    IConsumer<EvidenceRequestOverdue>, IConsumer<EvidencePreservationExtended>, IConsumer<EvidencePreservationLapsed>
+    IConsumer<EvidenceRequestOverdue>, IConsumer<EvidencePreservationExtended>, IConsumer<EvidencePreservationLapsed>,
+    IConsumer<EvidenceRequestRestated>
 {
+    public Task Consume(ConsumeContext<EvidenceRequestRestated> context) => Keep(context.Message, context.CancellationToken);
+
     public Task Consume(ConsumeContext<EvidenceRequestSubmitted> context) => Keep(context.Message, context.CancellationToken);
 
     public Task Consume(ConsumeContext<EvidenceRequestAcknowledged> context) => Keep(context.Message, context.CancellationToken);

@@ -12,7 +12,8 @@ internal sealed class ExpertGroupFactsConsumer(
     IDocumentCollection<MeetingFacts> meetings, IDocumentCollection<DocumentFacts> documents, IDocumentCollection<RecommendationFacts> recommendations) :
     IConsumer<MeetingScheduled>, IConsumer<MeetingPostponed>, IConsumer<MeetingHeld>, IConsumer<MeetingCancelled>,
     IConsumer<DocumentPublished>, IConsumer<DocumentSuperseded>, IConsumer<DocumentWithdrawn>,
-    IConsumer<RecommendationProposed>, IConsumer<RecommendationAdopted>, IConsumer<RecommendationWithdrawn>
+    IConsumer<RecommendationProposed>, IConsumer<RecommendationAdopted>, IConsumer<RecommendationWithdrawn>,
+    IConsumer<MeetingRestated>, IConsumer<DocumentRestated>, IConsumer<RecommendationRestated>
 {
     public Task Consume(ConsumeContext<MeetingScheduled> context) => Keep(context.Message, context.CancellationToken);
 
@@ -33,6 +34,12 @@ internal sealed class ExpertGroupFactsConsumer(
     public Task Consume(ConsumeContext<RecommendationAdopted> context) => Keep(context.Message, context.CancellationToken);
 
     public Task Consume(ConsumeContext<RecommendationWithdrawn> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<MeetingRestated> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<DocumentRestated> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<RecommendationRestated> context) => Keep(context.Message, context.CancellationToken);
 
     private Task Keep(IMeetingEvent e, CancellationToken cancellationToken) => meetings.UpsertIfNewerAsync(MeetingFacts.From(e), cancellationToken);
 

@@ -7,12 +7,13 @@ namespace Cybercrime.Reporting.Training;
 /// <summary>
 /// Keeps the training facts. Every event carries its aggregate's whole state, so each one is a single
 /// conditional upsert keyed by the aggregate and applied only when newer than what is stored:
-/// redelivered, late and reordered events change nothing.
+/// redelivered, late and reordered events change nothing, and so does a restatement (a rebuild) older than a live event.
 /// </summary>
 internal sealed class TrainingFactsConsumer(IDocumentCollection<SessionFacts> sessions, IDocumentCollection<ParticipationFacts> participations) :
     IConsumer<TrainingSessionScheduled>, IConsumer<TrainingSessionAmended>, IConsumer<TrainingSessionCancelled>, IConsumer<HeadcountRecorded>,
     IConsumer<ParticipantRegistered>, IConsumer<ParticipantWaitlisted>, IConsumer<ParticipantPromoted>, IConsumer<ParticipantAttended>,
-    IConsumer<ParticipantCompleted>, IConsumer<ParticipantCancelled>, IConsumer<ParticipantNoShow>
+    IConsumer<ParticipantCompleted>, IConsumer<ParticipantCancelled>, IConsumer<ParticipantNoShow>,
+    IConsumer<TrainingSessionRestated>, IConsumer<RegistrationRestated>
 {
     public Task Consume(ConsumeContext<TrainingSessionScheduled> context) => Keep(context.Message, context.CancellationToken);
 
@@ -35,6 +36,10 @@ internal sealed class TrainingFactsConsumer(IDocumentCollection<SessionFacts> se
     public Task Consume(ConsumeContext<ParticipantCancelled> context) => Keep(context.Message, context.CancellationToken);
 
     public Task Consume(ConsumeContext<ParticipantNoShow> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<TrainingSessionRestated> context) => Keep(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<RegistrationRestated> context) => Keep(context.Message, context.CancellationToken);
 
     private Task Keep(ITrainingSessionEvent e, CancellationToken cancellationToken) =>
         sessions.UpsertIfNewerAsync(SessionFacts.From(e), cancellationToken);

@@ -1,6 +1,7 @@
 using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Platform.Storage;
+using Cybercrime.Platform.Storage.Queries;
 
 namespace Cybercrime.Platform.Tests.Storage;
 
@@ -196,6 +197,44 @@ public abstract partial class DocumentStoreContract : IAsyncDisposable
 
         Assert.True(await widgets.UpsertIfNewerAsync(Widget.Make("a", version: 3, name: "v3"), TestContext.Current.CancellationToken));
         Assert.Equal("v3", (await widgets.FindAsync("a", TestContext.Current.CancellationToken))!.Name);
+    }
+
+    [Fact]
+    public async Task Delete_all_empties_the_collection_and_it_fills_again()
+    {
+        var (_, widgets) = await FreshAsync();
+        var token = TestContext.Current.CancellationToken;
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            await widgets.UpsertIfNewerAsync(Widget.Make(id, version: 5), token);
+        }
+
+        Assert.Equal(3, await widgets.DeleteAllAsync(token));
+
+        Assert.Equal(0, await widgets.CountAsync(Filter.All, token));
+        Assert.True(await widgets.UpsertIfNewerAsync(Widget.Make("a", version: 1, name: "again"), token));
+        Assert.Equal("again", (await widgets.FindAsync("a", token))!.Name);
+    }
+
+    [Fact]
+    public async Task Keyset_pages_read_every_document_once_in_id_order()
+    {
+        var (_, widgets) = await FreshAsync();
+        var token = TestContext.Current.CancellationToken;
+        var ids = Enumerable.Range(0, 23).Select(i => $"w{i:D2}").ToList();
+        foreach (var id in ids.AsEnumerable().Reverse())
+        {
+            await widgets.UpsertIfNewerAsync(Widget.Make(id), token);
+        }
+
+        var pages = new List<IReadOnlyList<Widget>>();
+        await foreach (var page in widgets.PagesAsync(5, token))
+        {
+            pages.Add(page);
+        }
+
+        Assert.Equal([5, 5, 5, 5, 3], pages.Select(p => p.Count));
+        Assert.Equal(ids, pages.SelectMany(p => p).Select(w => w.Id));
     }
 
     [Fact]

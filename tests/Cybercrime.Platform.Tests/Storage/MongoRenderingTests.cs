@@ -28,6 +28,12 @@ public sealed class MongoRenderingTests
     }
 
     [Fact]
+    public void Delete_all_matches_every_document()
+    {
+        Assert.Equal(new BsonDocument(), MongoDefinitions.Everything);
+    }
+
+    [Fact]
     public void Any_of_renders_values_with_the_field_serializer()
     {
         var owner = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");

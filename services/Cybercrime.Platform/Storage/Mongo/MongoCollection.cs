@@ -106,4 +106,7 @@ internal sealed class MongoCollection<T>(MongoDocumentStore store, CollectionDef
                 return false;
             }
         }, cancellationToken).AsTask();
+
+    public Task<long> DeleteAllAsync(CancellationToken cancellationToken = default) =>
+        store.RunAsync(async token => (await _typed.DeleteManyAsync(MongoDefinitions.Everything, token)).DeletedCount, cancellationToken).AsTask();
 }

@@ -14,6 +14,9 @@ internal static class MongoDefinitions
     public const string OutboxField = "outbox";
     private const string OutboxEventId = "outbox.eventId";
 
+    /// <summary>Every document: what a read model's delete-all removes.</summary>
+    public static BsonDocument Everything => [];
+
     public static BsonDocument ById(string id) => new("_id", id);
 
     public static BsonDocument ByIds(IEnumerable<string> ids) => new("_id", new BsonDocument("$in", new BsonArray(ids)));

@@ -142,6 +142,9 @@ internal sealed class SqliteCollection<T>(SqliteDocumentStore store, CollectionD
             return await command.ExecuteNonQueryAsync(token) == 1;
         }, cancellationToken);
 
+    public Task<long> DeleteAllAsync(CancellationToken cancellationToken = default) =>
+        store.WriteAsync(async (connection, token) => (long)await connection.Statement($"DELETE FROM {_table};").ExecuteNonQueryAsync(token), cancellationToken);
+
     private static void Bind(SqliteCommand command, T document) => SqliteSql.Bind(command, document, typeof(T));
 
     private static T Deserialize(string body) => JsonSerializer.Deserialize<T>(body, ContractJson.Options)!;
