@@ -32,7 +32,7 @@ internal static class DataSet2020
     public static async Task<bool> ShowFiguresAsync(ServiceAddresses at, TimeSpan deadline, Action<string> say, CancellationToken stopping)
     {
         using var api = YearApi.Create();
-        var figures = await Figures2020.WaitAsync(api, at.Reporting, deadline, stopping);
+        var figures = await Figures2020.WaitAsync(api, at.Reporting, deadline, (exact, all) => say($"reporting  {exact} of {all} figures of the report so far ..."), stopping);
         foreach (var (figure, actual) in figures.All)
         {
             var value = actual?.ToString("N0", CultureInfo.InvariantCulture) ?? "—";

@@ -80,12 +80,20 @@ internal static class Figures2020
     }
 
     /// <summary>Asks until every figure is as planned or the deadline passes; answers the figures as last read.</summary>
-    public static async Task<Readings> WaitAsync(YearApi api, Uri reporting, TimeSpan deadline, CancellationToken stopping)
+    /// <param name="progress">Told every few seconds how many figures are as planned so far.</param>
+    public static async Task<Readings> WaitAsync(YearApi api, Uri reporting, TimeSpan deadline, Action<int, int> progress, CancellationToken stopping)
     {
         var until = DateTime.UtcNow + deadline;
+        var told = DateTime.UtcNow;
         var figures = await ReadAsync(api, reporting, stopping);
         while (!figures.Exact && DateTime.UtcNow < until)
         {
+            if (DateTime.UtcNow - told > TimeSpan.FromSeconds(5))
+            {
+                progress(figures.All.Count(f => f.Actual == f.Figure.Expected), figures.All.Count);
+                told = DateTime.UtcNow;
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(250), stopping);
             figures = await ReadAsync(api, reporting, stopping);
         }

@@ -26,7 +26,7 @@ internal static class ImportRegistrations
     public static void MapImportRegistrations(this RouteGroupBuilder training) =>
         training.MapPost("/sessions/{id:guid}/registrations/import", HandleAsync)
             .WithSummary("Registers every participant of a CSV file, all or nothing.")
-            .AcceptsCsvFile()
+            .AcceptsCsvFile("Columns: externalRef,gender,countryCode,agencyType[,role][,status]; status registered (or blank), attended or completed, to back-record a session held.")
             .Produces<ImportResult>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
