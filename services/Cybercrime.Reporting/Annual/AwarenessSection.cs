@@ -12,7 +12,7 @@ internal static class AwarenessSection
         var figures = new AwarenessFigures(inputs.Campaigns, inputs.Observations, inputs.Activities, inputs.ActivityCountries);
         async Task<SummaryAnswer> Summary(ActivityKind? kind = null) => new(
             await figures.ComputeAsync(filter.Year, filter.Office, filter.Region, kind, cancellationToken),
-            filter.Href("awareness", byOffice: true, byRegion: true, ("kind", kind is { } k ? ContractJson.Name(k) : null)));
+            filter.Href("awareness", ("kind", kind is { } k ? ContractJson.Name(k) : null)));
 
         var all = await Summary();
         var webinars = await Summary(ActivityKind.Webinar);

@@ -10,7 +10,7 @@ internal static class EvidenceSection
         var today = DateOnly.FromDateTime(inputs.Clock.GetUtcNow().UtcDateTime);
         var summary = new SummaryAnswer(
             await new EvidenceFigures(inputs.Requests).ComputeAsync(filter.Year, filter.Office, filter.Region, null, today, cancellationToken),
-            filter.Href("evidence", byOffice: true, byRegion: true));
+            filter.Href("evidence"));
 
         var requests = summary.Figure("requests", "requests");
         var cases = summary.Figure("cases", "cases");

@@ -9,7 +9,7 @@ internal static class ExpertGroupSection
     {
         var summary = new SummaryAnswer(
             await ExpertGroupSummary.ComputeAsync(filter.Year, inputs.Meetings, inputs.Documents, inputs.Recommendations, cancellationToken),
-            filter.Href("expert-group", byOffice: false, byRegion: false));
+            filter.GlobalHref("expert-group"));
 
         var held = summary.Figure("held", "meetingsHeld");
         var postponed = summary.Figure("postponed", "meetingsPostponed");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Cybercrime.Contracts;
 
 namespace Cybercrime.Reporting.Annual;
 
@@ -46,7 +47,7 @@ internal static class HtmlReport
             html.Append("</section>\n");
         }
 
-        var query = string.Concat(new[] { ("office", report.Office), ("region", report.Region is { } r ? Cybercrime.Contracts.ContractJson.Name(r) : null) }
+        var query = string.Concat(new[] { ("office", report.Office), ("region", report.Region is { } r ? ContractJson.Name(r) : null) }
             .Where(p => p.Item2 is not null).Select(p => $"&{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
         html.Append("<nav aria-label=\"Other formats\"><p>This report as ");
         html.AppendJoin(", ", new[] { ("json", "JSON"), ("md", "Markdown"), ("csv", "CSV") }.Select(f => $"<a href=\"?format={f.Item1}{Encode(query)}\">{f.Item2}</a>"));

@@ -6,20 +6,18 @@ namespace Cybercrime.Reporting.Annual;
 internal sealed record ReportFilter(int Year, string? Office, ProgrammeRegion? Region)
 {
     /// <summary>
-    /// The summary's query with the filters the area supports, then its own (<c>topic=</c>, <c>kind=</c>):
+    /// The summary's query with the report's filters, then its own (<c>topic=</c>, <c>kind=</c>):
     /// <c>/reporting/training/summary?year=2020&amp;office=GUA&amp;topic=cryptocurrency</c>.
     /// </summary>
-    public string Href(string area, bool byOffice, bool byRegion, params (string Name, string? Value)[] more)
-    {
-        (string Name, string? Value)[] parameters =
-        [
-            ("year", Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("office", byOffice ? Office : null),
-            ("region", byRegion && Region is { } r ? ContractJson.Name(r) : null),
-            .. more,
-        ];
-        return $"/reporting/{area}/summary?{string.Join("&", parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"))}";
-    }
+    public string Href(string area, params (string Name, string? Value)[] more) =>
+        Query(area, [("office", Office), ("region", Region is { } r ? ContractJson.Name(r) : null), .. more]);
+
+    /// <summary>The query of a summary that no office or region narrows (the expert group's).</summary>
+    public string GlobalHref(string area) => Query(area, []);
+
+    private string Query(string area, (string Name, string? Value)[] parameters) =>
+        $"/reporting/{area}/summary?year={Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        + string.Concat(parameters.Where(p => p.Value is not null).Select(p => $"&{p.Name}={Uri.EscapeDataString(p.Value!)}"));
 
     /// <summary>"{why}: the figures below are for every office." for a section no filter applies to, when one was asked for; else null.</summary>
     public string? Unfiltered(string why)

@@ -1,3 +1,4 @@
+using Cybercrime.Contracts;
 using Cybercrime.Contracts.Training;
 using Cybercrime.Reporting.Training;
 
@@ -11,7 +12,7 @@ internal static class TrainingSection
         var figures = new TrainingFigures(inputs.Sessions, inputs.Participations);
         async Task<SummaryAnswer> Summary(TrainingTopic? topic = null, TrainingFormat? format = null) => new(
             await figures.ComputeAsync(filter.Year, filter.Office, filter.Region, topic, format, cancellationToken),
-            filter.Href("training", byOffice: true, byRegion: true, ("topic", Name(topic)), ("format", Name(format))));
+            filter.Href("training", ("topic", Name(topic)), ("format", Name(format))));
 
         var all = await Summary();
         var cryptocurrency = await Summary(TrainingTopic.Cryptocurrency);
@@ -41,5 +42,5 @@ internal static class TrainingSection
             Statement.Of("incident-response", $"{trained} {trained.Noun("person was", "people were")} trained in incident response.")));
     }
 
-    private static string? Name<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? Cybercrime.Contracts.ContractJson.Name(v) : null;
+    private static string? Name<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? ContractJson.Name(v) : null;
 }
