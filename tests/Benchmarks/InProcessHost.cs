@@ -14,7 +14,10 @@ namespace Cybercrime.Benchmarks;
 /// </summary>
 internal static class InProcessHost
 {
-    public static async Task<WebApplication> StartAsync(string folder, ServiceModule service)
+    public static Task<WebApplication> StartAsync(string folder, ServiceModule service) => StartAsync(folder, [service], new Dictionary<string, string?>());
+
+    /// <summary>Several services on one host, as the standalone host runs them, with <paramref name="settings"/> over the defaults (another bus, say).</summary>
+    public static async Task<WebApplication> StartAsync(string folder, IReadOnlyList<ServiceModule> services, IReadOnlyDictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(TestSecrets.Settings())
@@ -25,8 +28,9 @@ internal static class InProcessHost
             ["Auth:DevTokens"] = "true",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = ServiceHost.Build(builder, service);
+        var app = ServiceHost.Build(builder, [.. services]);
         await app.StartAsync();
         return app;
     }

@@ -50,6 +50,15 @@ public sealed class BenchmarkSmokeTests
         });
     }
 
+    [Fact]
+    public async Task The_rebuild_benchmark_compares_the_rebuild_rate_with_the_drain_rate()
+    {
+        var results = await RunAsync("rebuild", "--rows", "50", "--runs", "1");
+
+        Assert.Equal(2, results["rows"]!.AsArray().Count);
+        Assert.All(results["rows"]!.AsArray(), row => Assert.True(Assert.Single(row!["samples"]!.AsArray())!.GetValue<double>() > 0));
+    }
+
     /// <summary>Runs the benchmark program as its own process and reads the JSON it writes.</summary>
     private static async Task<JsonNode> RunAsync(string scenario, params string[] options)
     {
