@@ -10,7 +10,8 @@ namespace Cybercrime.Standalone;
 /// <summary>
 /// On a first start (no 2020 sessions yet), records a small year in the spirit of the 2020 report through
 /// the public API, as offices would, then prints what reporting makes of it. <c>Demo:Seed=false</c>
-/// (or <c>--Demo:Seed false</c>) starts empty instead.
+/// (or <c>--Demo:Seed false</c>) starts empty instead; <c>--Demo:Year 2020</c> records the whole year
+/// instead (<see cref="YearDemo"/>).
 /// </summary>
 internal static class DemoData
 {
@@ -25,6 +26,17 @@ internal static class DemoData
     {
         if (!app.Configuration.GetValue("Demo:Seed", true))
         {
+            return;
+        }
+
+        if (app.Configuration.GetValue<int?>("Demo:Year") is { } year)
+        {
+            if (year != YearDemo.Year)
+            {
+                throw new InvalidOperationException($"Demo:Year {year}: only {YearDemo.Year} can be recorded.");
+            }
+
+            app.RecordYearOnFirstStart();
             return;
         }
 

@@ -17,7 +17,7 @@ public sealed class ImportParsingTests
         Assert.False(errors.Any);
         Assert.Equal(
             [new ValidParticipant("p-1", Gender.Female, "GTM", AgencyType.LawEnforcement, "analyst"), new ValidParticipant("p,2", Gender.Male, "HND", AgencyType.Prosecution)],
-            participants);
+            participants.Select(p => p.Participant));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ImportParsingTests
         var participants = ImportRegistrations.Parse($"externalRef,gender,countryCode,agencyType,role\np-1,female,GTM,law-enforcement,\n{row}\n", errors);
 
         Assert.Equal(["rows[3]"], ScheduleSessionRulesTests.Fields(errors));
-        Assert.Equal(["p-1"], participants.Select(p => p.ExternalRef));
+        Assert.Equal(["p-1"], participants.Select(p => p.Participant.ExternalRef));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class ImportParsingTests
         var participants = ImportRegistrations.Parse("externalRef,gender,countryCode,agencyType\np-1,female,GTM,law-enforcement\n", errors);
 
         Assert.False(errors.Any);
-        Assert.Equal([new ValidParticipant("p-1", Gender.Female, "GTM", AgencyType.LawEnforcement)], participants);
+        Assert.Equal([new ImportedRow(2, new ValidParticipant("p-1", Gender.Female, "GTM", AgencyType.LawEnforcement), EnrolmentStatus.Registered)], participants);
     }
 
     [Fact]
@@ -135,5 +135,31 @@ public sealed class ImportParsingTests
 
         Assert.Null(counts);
         Assert.Equal(["counts[1]", "counts[2].count", "counts[2].countryCode", "counts[2].gender"], ScheduleSessionRulesTests.Fields(errors).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_status_column_says_how_far_each_row_got_and_a_blank_one_registers()
+    {
+        const string csv = "externalRef,gender,countryCode,agencyType,status\np-1,female,GTM,law-enforcement,completed\np-2,male,HND,prosecution,attended\np-3,male,HND,judiciary,\n";
+        var errors = new ValidationErrors();
+
+        var rows = ImportRegistrations.Parse(csv, errors);
+
+        Assert.False(errors.Any);
+        Assert.Equal([EnrolmentStatus.Completed, EnrolmentStatus.Attended, EnrolmentStatus.Registered], rows.Select(r => r.Status));
+    }
+
+    [Theory]
+    [InlineData("waitlisted")]
+    [InlineData("no-show")]
+    [InlineData("graduated")]
+    public void A_status_a_file_cannot_record_is_named_by_its_line(string status)
+    {
+        var errors = new ValidationErrors();
+
+        var rows = ImportRegistrations.Parse($"externalRef,gender,countryCode,agencyType,status\np-1,female,GTM,law-enforcement,completed\np-2,male,HND,prosecution,{status}\n", errors);
+
+        Assert.Equal(["rows[3].status"], ScheduleSessionRulesTests.Fields(errors));
+        Assert.Single(rows);
     }
 }

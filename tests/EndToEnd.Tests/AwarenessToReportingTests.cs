@@ -18,9 +18,9 @@ public sealed class AwarenessToReportingTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    private ServicePair _services = null!;
+    private ServiceSet _services = null!;
 
-    public async ValueTask InitializeAsync() => _services = await ServicePair.StartAsync("awareness", "Cybercrime.Awareness");
+    public async ValueTask InitializeAsync() => _services = await ServiceSet.StartAsync("awareness", "Cybercrime.Awareness");
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
@@ -28,29 +28,29 @@ public sealed class AwarenessToReportingTests : IAsyncLifetime
     public async Task Figures_resent_and_corrected_count_once_in_reporting_even_when_every_event_comes_again_in_any_order()
     {
         await using var tap = await EventTap.OpenAsync(_services.Broker.Amqp, EventNames.Events.Where(t => t.Namespace == typeof(CampaignLaunched).Namespace));
-        var gua = await ServicePair.ClientAsync(_services.Producer, new { office = "GUA", roles = new[] { "office-editor" } });
-        var bkk = await ServicePair.ClientAsync(_services.Producer, new { office = "BKK", roles = new[] { "office-editor" } });
-        var hq = await ServicePair.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
+        var gua = await ServiceSet.ClientAsync(_services.Producer, new { office = "GUA", roles = new[] { "office-editor" } });
+        var bkk = await ServiceSet.ClientAsync(_services.Producer, new { office = "BKK", roles = new[] { "office-editor" } });
+        var hq = await ServiceSet.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
 
-        var navega = await ServicePair.SendAsync(gua, HttpMethod.Post, "/awareness/campaigns", Campaign("Navega seguro", "GTM", "es", "2020-04-15", "2020-12-31", "tv", "twitter", "linkedin"), "id");
-        await ServicePair.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-05", 28_000_000, "GTM", "es")), "received");
+        var navega = await ServiceSet.SendAsync(gua, HttpMethod.Post, "/awareness/campaigns", Campaign("Navega seguro", "GTM", "es", "2020-04-15", "2020-12-31", "tv", "twitter", "linkedin"), "id");
+        await ServiceSet.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-05", 28_000_000, "GTM", "es")), "received");
         // The corrected figure replaces the first; the export, sent twice, counts once.
-        await ServicePair.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-05", 28_500_000, "GTM", "es")), "received");
+        await ServiceSet.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-05", 28_500_000, "GTM", "es")), "received");
         const string export = "channel,metric,period,value,country,language\ntwitter,views,2020-Q2,1700000,,es\nlinkedin,views,2020-Q2,1100000,,\ntwitter,engagements,2020-Q2,84000,,es\n";
         await ImportAsync(gua, navega, export);
         await ImportAsync(gua, navega, export);
-        await ServicePair.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-06", 300_000, "HND", "es")), "received");
-        await ServicePair.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/closure", new { }, "status");
+        await ServiceSet.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-06", 300_000, "HND", "es")), "received");
+        await ServiceSet.SendAsync(gua, HttpMethod.Post, $"/awareness/campaigns/{navega}/closure", new { }, "status");
 
-        var think = await ServicePair.SendAsync(bkk, HttpMethod.Post, "/awareness/campaigns", Campaign("Think before you click", "THA", "th", "2020-11-01", "2021-03-31", "youtube", "facebook"), "id");
-        await ServicePair.SendAsync(bkk, HttpMethod.Post, $"/awareness/campaigns/{think}/observations", Observations(
+        var think = await ServiceSet.SendAsync(bkk, HttpMethod.Post, "/awareness/campaigns", Campaign("Think before you click", "THA", "th", "2020-11-01", "2021-03-31", "youtube", "facebook"), "id");
+        await ServiceSet.SendAsync(bkk, HttpMethod.Post, $"/awareness/campaigns/{think}/observations", Observations(
             ("youtube", "views", "2020-12", 50_000, "THA", "th"), ("youtube", "views", "2021-01", 70_000, "THA", "th"), ("facebook", "reach", "2020-11", 500, "THA", "th")), "received");
 
-        var webinar = await ServicePair.SendAsync(gua, HttpMethod.Post, "/awareness/activities", Activity("webinar", "2020-06-18", navega, ("GTM", 412), ("HND", 230)), "id");
+        var webinar = await ServiceSet.SendAsync(gua, HttpMethod.Post, "/awareness/activities", Activity("webinar", "2020-06-18", navega, ("GTM", 412), ("HND", 230)), "id");
         // Amended: HND dropped, SLV added.
-        await ServicePair.SendAsync(gua, HttpMethod.Put, $"/awareness/activities/{webinar}", Activity("webinar", "2020-06-18", navega, ("GTM", 420), ("SLV", 188)), "id");
-        await ServicePair.SendAsync(bkk, HttpMethod.Post, "/awareness/activities", Activity("workshop", "2020-11-20", null, ("THA", 100), ("VNM", 50)), "id");
-        await ServicePair.SendAsync(gua, HttpMethod.Post, "/awareness/activities", Activity("school-session", "2021-02-01", null, ("GTM", 1_000)), "id");
+        await ServiceSet.SendAsync(gua, HttpMethod.Put, $"/awareness/activities/{webinar}", Activity("webinar", "2020-06-18", navega, ("GTM", 420), ("SLV", 188)), "id");
+        await ServiceSet.SendAsync(bkk, HttpMethod.Post, "/awareness/activities", Activity("workshop", "2020-11-20", null, ("THA", 100), ("VNM", 50)), "id");
+        await ServiceSet.SendAsync(gua, HttpMethod.Post, "/awareness/activities", Activity("school-session", "2021-02-01", null, ("GTM", 1_000)), "id");
 
         var otherOffice = await bkk.PostAsJsonAsync($"/awareness/campaigns/{navega}/observations", Observations(("tv", "views", "2020-07", 1, null, null)), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Forbidden, otherOffice.StatusCode);

@@ -32,9 +32,9 @@ public sealed class EvidenceToReportingTests : IAsyncLifetime
         new("BKK", "THA", "x", "subscriber-information", "ocsea", "standard", "FGR-2020-0113", "2020-11-01", Outcome: "fulfilled", OutcomeOn: "2020-11-21"),
     ];
 
-    private ServicePair _services = null!;
+    private ServiceSet _services = null!;
 
-    public async ValueTask InitializeAsync() => _services = await ServicePair.StartAsync("evidence", "Cybercrime.Evidence", new Dictionary<string, string> { ["Evidence__OverdueCheckSeconds"] = "0.2" });
+    public async ValueTask InitializeAsync() => _services = await ServiceSet.StartAsync("evidence", "Cybercrime.Evidence", new Dictionary<string, string> { ["Evidence__OverdueCheckSeconds"] = "0.2" });
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
@@ -44,18 +44,18 @@ public sealed class EvidenceToReportingTests : IAsyncLifetime
         await using var tap = await EventTap.OpenAsync(_services.Broker.Amqp, EventTap.ContractEvents());
         var offices = new Dictionary<string, HttpClient>
         {
-            ["GUA"] = await ServicePair.ClientAsync(_services.Producer, new { office = "GUA", roles = new[] { "office-editor" } }),
-            ["BKK"] = await ServicePair.ClientAsync(_services.Producer, new { office = "BKK", roles = new[] { "office-editor" } }),
+            ["GUA"] = await ServiceSet.ClientAsync(_services.Producer, new { office = "GUA", roles = new[] { "office-editor" } }),
+            ["BKK"] = await ServiceSet.ClientAsync(_services.Producer, new { office = "BKK", roles = new[] { "office-editor" } }),
         };
-        var hq = await ServicePair.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
+        var hq = await ServiceSet.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
 
         var ids = new List<string>();
         foreach (var request in Requests)
         {
-            var id = await ServicePair.SendAsync(offices[request.Office], HttpMethod.Post, "/evidence/requests", request.Body(), "id");
+            var id = await ServiceSet.SendAsync(offices[request.Office], HttpMethod.Post, "/evidence/requests", request.Body(), "id");
             foreach (var (step, body) in request.Steps())
             {
-                await ServicePair.SendAsync(offices[request.Office], HttpMethod.Post, $"/evidence/requests/{id}/{step}", body, "id");
+                await ServiceSet.SendAsync(offices[request.Office], HttpMethod.Post, $"/evidence/requests/{id}/{step}", body, "id");
             }
 
             ids.Add(id);

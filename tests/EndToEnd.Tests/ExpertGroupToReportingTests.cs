@@ -55,9 +55,9 @@ public sealed class ExpertGroupToReportingTests : IAsyncLifetime
          "documents":[{"symbol":"UNODC/CCPCJ/EG.4/2021/1","title":"Document UNODC/CCPCJ/EG.4/2021/1","type":"study","languages":["ar"]}]}
         """)!;
 
-    private ServicePair _services = null!;
+    private ServiceSet _services = null!;
 
-    public async ValueTask InitializeAsync() => _services = await ServicePair.StartAsync("expert-group", "Cybercrime.ExpertGroup");
+    public async ValueTask InitializeAsync() => _services = await ServiceSet.StartAsync("expert-group", "Cybercrime.ExpertGroup");
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
@@ -65,8 +65,8 @@ public sealed class ExpertGroupToReportingTests : IAsyncLifetime
     public async Task The_secretariats_year_reaches_the_summary_exactly_even_when_every_event_comes_again_in_reverse()
     {
         await using var tap = await EventTap.OpenAsync(_services.Broker.Amqp, EventTap.ContractEvents());
-        var eg = await ServicePair.ClientAsync(_services.Producer, new { roles = new[] { "secretariat" } });
-        var hq = await ServicePair.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
+        var eg = await ServiceSet.ClientAsync(_services.Producer, new { roles = new[] { "secretariat" } });
+        var hq = await ServiceSet.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
 
         var sixth = await MeetingAsync(eg, "2020-04-06", ("2020-07-27", null));
         var seventh = await MeetingAsync(eg, "2020-11-02", ("2021-04-06", null));

@@ -32,9 +32,9 @@ public sealed class RebuildEndToEndTests : IAsyncLifetime
         new("nbo-called-off", "k-5", "male", "RWA", "law-enforcement", [], "registered"),
     ];
 
-    private ServicePair _services = null!;
+    private ServiceSet _services = null!;
 
-    public async ValueTask InitializeAsync() => _services = await ServicePair.StartAsync(
+    public async ValueTask InitializeAsync() => _services = await ServiceSet.StartAsync(
         "training", "Cybercrime.Training", reportingSettings: new Dictionary<string, string> { ["Reporting__RebuildAreas"] = "training" });
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
@@ -42,31 +42,31 @@ public sealed class RebuildEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_operations_command_rebuilds_reporting_from_the_producer_to_the_same_summary()
     {
-        var office = await ServicePair.ClientAsync(_services.Producer, new { office = "NBO", roles = new[] { "office-editor" } });
-        var hq = await ServicePair.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
+        var office = await ServiceSet.ClientAsync(_services.Producer, new { office = "NBO", roles = new[] { "office-editor" } });
+        var hq = await ServiceSet.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
         var sessionIds = new Dictionary<string, string>();
         foreach (var session in Sessions)
         {
-            var id = sessionIds[session.Key] = await ServicePair.SendAsync(office, HttpMethod.Post, "/training/sessions", session.Body(), "id");
+            var id = sessionIds[session.Key] = await ServiceSet.SendAsync(office, HttpMethod.Post, "/training/sessions", session.Body(), "id");
             if (session.AmendedTopics is { } topics)
             {
-                await ServicePair.SendAsync(office, HttpMethod.Put, $"/training/sessions/{id}", session.Body(topics), "id");
+                await ServiceSet.SendAsync(office, HttpMethod.Put, $"/training/sessions/{id}", session.Body(topics), "id");
             }
         }
 
         foreach (var enrolment in Enrolments)
         {
             var path = $"/training/sessions/{sessionIds[enrolment.Session]}/registrations";
-            var registration = await ServicePair.SendAsync(office, HttpMethod.Post, path, enrolment.Body(), "registrationId");
+            var registration = await ServiceSet.SendAsync(office, HttpMethod.Post, path, enrolment.Body(), "registrationId");
             foreach (var step in enrolment.Steps)
             {
-                await ServicePair.SendAsync(office, HttpMethod.Post, $"{path}/{registration}/{step}", new { }, "status");
+                await ServiceSet.SendAsync(office, HttpMethod.Post, $"{path}/{registration}/{step}", new { }, "status");
             }
         }
 
         foreach (var session in Sessions.Where(s => s.Cancelled))
         {
-            await ServicePair.SendAsync(office, HttpMethod.Post, $"/training/sessions/{sessionIds[session.Key]}/cancellation", new { }, "status");
+            await ServiceSet.SendAsync(office, HttpMethod.Post, $"/training/sessions/{sessionIds[session.Key]}/cancellation", new { }, "status");
         }
 
         var expected = Scenario.Canonical(Scenario.ExpectedSummary(2020, Sessions, Enrolments));

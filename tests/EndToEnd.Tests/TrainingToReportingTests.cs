@@ -44,9 +44,9 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
         new("bkk-crypto", "b-3", "male", "LAO", "law-enforcement", ["no-show"], "no-show"),
     ];
 
-    private ServicePair _services = null!;
+    private ServiceSet _services = null!;
 
-    public async ValueTask InitializeAsync() => _services = await ServicePair.StartAsync("training", "Cybercrime.Training");
+    public async ValueTask InitializeAsync() => _services = await ServiceSet.StartAsync("training", "Cybercrime.Training");
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
@@ -56,24 +56,24 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
         await using var tap = await EventTap.OpenAsync(_services.Broker.Amqp, EventTap.ContractEvents());
         var offices = new Dictionary<string, HttpClient>
         {
-            ["GUA"] = await ServicePair.ClientAsync(_services.Producer, new { office = "GUA", roles = new[] { "office-editor" } }),
-            ["BKK"] = await ServicePair.ClientAsync(_services.Producer, new { office = "BKK", roles = new[] { "office-editor" } }),
+            ["GUA"] = await ServiceSet.ClientAsync(_services.Producer, new { office = "GUA", roles = new[] { "office-editor" } }),
+            ["BKK"] = await ServiceSet.ClientAsync(_services.Producer, new { office = "BKK", roles = new[] { "office-editor" } }),
         };
-        var hq = await ServicePair.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
+        var hq = await ServiceSet.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
 
         var sessionIds = new Dictionary<string, string>();
         foreach (var session in Sessions)
         {
             var client = offices[session.Office];
-            var id = sessionIds[session.Key] = await ServicePair.SendAsync(client, HttpMethod.Post, "/training/sessions", session.Body(), "id");
+            var id = sessionIds[session.Key] = await ServiceSet.SendAsync(client, HttpMethod.Post, "/training/sessions", session.Body(), "id");
             if (session.AmendedTopics is { } topics)
             {
-                await ServicePair.SendAsync(client, HttpMethod.Put, $"/training/sessions/{id}", session.Body(topics), "id");
+                await ServiceSet.SendAsync(client, HttpMethod.Put, $"/training/sessions/{id}", session.Body(topics), "id");
             }
 
             if (session.Headcounts is not null)
             {
-                await ServicePair.SendAsync(client, HttpMethod.Put, $"/training/sessions/{id}/headcount", session.HeadcountBody(), "id");
+                await ServiceSet.SendAsync(client, HttpMethod.Put, $"/training/sessions/{id}/headcount", session.HeadcountBody(), "id");
             }
         }
 
@@ -81,7 +81,7 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
         foreach (var enrolment in Enrolments)
         {
             var office = Sessions.Single(s => s.Key == enrolment.Session).Office;
-            registrations[enrolment] = await ServicePair.SendAsync(
+            registrations[enrolment] = await ServiceSet.SendAsync(
                 offices[office], HttpMethod.Post, $"/training/sessions/{sessionIds[enrolment.Session]}/registrations", enrolment.Body(), "registrationId");
         }
 
@@ -90,7 +90,7 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
             var office = Sessions.Single(s => s.Key == enrolment.Session).Office;
             foreach (var step in enrolment.Steps)
             {
-                var status = await ServicePair.SendAsync(offices[office], HttpMethod.Post,
+                var status = await ServiceSet.SendAsync(offices[office], HttpMethod.Post,
                     $"/training/sessions/{sessionIds[enrolment.Session]}/registrations/{registrations[enrolment]}/{step}", new { }, "status");
                 Assert.Equal(Scenario.StatusAfter(step), status);
             }
@@ -100,7 +100,7 @@ public sealed class TrainingToReportingTests : IAsyncLifetime
 
         foreach (var session in Sessions.Where(s => s.Cancelled))
         {
-            await ServicePair.SendAsync(offices[session.Office], HttpMethod.Post, $"/training/sessions/{sessionIds[session.Key]}/cancellation", new { }, "status");
+            await ServiceSet.SendAsync(offices[session.Office], HttpMethod.Post, $"/training/sessions/{sessionIds[session.Key]}/cancellation", new { }, "status");
         }
 
         var otherOffice = await offices["BKK"].PostAsJsonAsync(

@@ -151,9 +151,9 @@ public sealed partial class ServiceProcess : IAsyncDisposable
                 {
                     return (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    return false;
+                    return false; // not answering yet, or too busy to answer within the probe's timeout (a host recording a data set on start)
                 }
             }, TimeSpan.FromSeconds(90), $"{project} to be ready");
         }

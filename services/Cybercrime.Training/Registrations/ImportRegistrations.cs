@@ -6,14 +6,16 @@ using Cybercrime.Platform.Storage;
 
 namespace Cybercrime.Training.Registrations;
 
-internal sealed record ImportResult(int Rows, int Registered, int Waitlisted, int AlreadyRegistered);
+/// <summary><c>Attended</c> and <c>Completed</c>: the rows whose attendance or completion this import recorded.</summary>
+internal sealed record ImportResult(int Rows, int Registered, int Waitlisted, int AlreadyRegistered, int Attended = 0, int Completed = 0);
 
 /// <summary>
 /// <c>POST /training/sessions/{id}/registrations/import</c> with a CSV body, one participant a row:
-/// <c>externalRef,gender,countryCode,agencyType[,role]</c>. The whole file is checked first and every
+/// <c>externalRef,gender,countryCode,agencyType[,role][,status]</c>. The whole file is checked first and every
 /// bad row answered (<c>rows[N].field</c>, N the line in the file); otherwise it is committed as a
 /// whole, in file order, waitlisting past capacity. Participants already registered are left as they
-/// are, so importing the same file again changes nothing.
+/// are, or moved on to the row's <c>status</c> (<see cref="ImportedRow"/>: a held session's attendance
+/// or completions back-recorded), so importing the same file again changes nothing.
 /// </summary>
 internal static class ImportRegistrations
 {
@@ -24,7 +26,7 @@ internal static class ImportRegistrations
     public static void MapImportRegistrations(this RouteGroupBuilder training) =>
         training.MapPost("/sessions/{id:guid}/registrations/import", HandleAsync)
             .WithSummary("Registers every participant of a CSV file, all or nothing.")
-            .AcceptsCsvFile()
+            .AcceptsCsvFile("Columns: externalRef,gender,countryCode,agencyType[,role][,status]; status registered (or blank), attended or completed, to back-record a session held.")
             .Produces<ImportResult>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -41,7 +43,7 @@ internal static class ImportRegistrations
         return await training.Store.RunAsync(http, csv, async () =>
         {
             var errors = new ValidationErrors();
-            var participants = Parse(csv, errors);
+            var rows = Parse(csv, errors);
             if (errors.Any)
             {
                 return CommandOutcome.Refuse(errors.ToResult());
@@ -55,30 +57,60 @@ internal static class ImportRegistrations
 
             var existing = (await training.Registrations.WhereAsync("sessionId", [session!.Id], http.RequestAborted)).ToDictionary(r => r.Id);
             var now = clock.GetUtcNow();
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
             var changes = new Changes();
             var current = session;
-            var (registered, waitlisted, already) = (0, 0, 0);
-            foreach (var participant in participants)
+            var counts = new ImportResult(rows.Count, 0, 0, 0);
+            foreach (var row in rows)
             {
-                var participantId = identity.Of(session.Office, participant.ExternalRef);
-                var id = ParticipantIdentity.Registration(session.Id, participantId).ToString();
-                var earlier = existing.GetValueOrDefault(id);
-                if (earlier is { Status: not EnrolmentStatus.Cancelled })
+                var participantId = identity.Of(session.Office, row.Participant.ExternalRef);
+                var earlier = existing.GetValueOrDefault(ParticipantIdentity.Registration(session.Id, participantId).ToString());
+                var registration = earlier;
+                var events = new List<IParticipantEvent>();
+                if (earlier is not { Status: not EnrolmentStatus.Cancelled })
                 {
-                    already++;
+                    var result = Enrolment.Register(current, earlier, row.Participant, participantId, now);
+                    if (result is Enrolment.Refused refused)
+                    {
+                        return CommandOutcome.Refuse(refused.Problem);
+                    }
+
+                    var applied = (Enrolment.Applied)result;
+                    (registration, current) = (applied.Registration, applied.Session);
+                    events.Add(applied.Event());
+                    counts = applied.Registration.Status == EnrolmentStatus.Waitlisted
+                        ? counts with { Waitlisted = counts.Waitlisted + 1 }
+                        : counts with { Registered = counts.Registered + 1 };
+                }
+
+                foreach (var step in row.StepsFrom(registration!.Status, current, today, errors) ?? [])
+                {
+                    var stepped = Enrolment.Apply(current, registration, step, now);
+                    if (stepped is Enrolment.Refused cannot)
+                    {
+                        return CommandOutcome.Refuse(cannot.Problem);
+                    }
+
+                    var applied = (Enrolment.Applied)stepped;
+                    (registration, current) = (applied.Registration, applied.Session);
+                    events.Add(applied.Event());
+                    counts = step == EnrolmentAction.Attendance
+                        ? counts with { Attended = counts.Attended + 1 }
+                        : counts with { Completed = counts.Completed + 1 };
+                }
+
+                if (events.Count == 0)
+                {
+                    counts = counts with { AlreadyRegistered = counts.AlreadyRegistered + 1 };
                     continue;
                 }
 
-                var result = Enrolment.Register(current, earlier, participant, participantId, now);
-                if (result is Enrolment.Refused refused)
-                {
-                    return CommandOutcome.Refuse(refused.Problem);
-                }
+                changes.Save(registration, earlier?.Version ?? 0, events);
+            }
 
-                var applied = (Enrolment.Applied)result;
-                changes.Save(applied.Registration, earlier?.Version ?? 0, applied.Event());
-                current = applied.Session;
-                _ = applied.Registration.Status == EnrolmentStatus.Waitlisted ? waitlisted++ : registered++;
+            if (errors.Any)
+            {
+                return CommandOutcome.Refuse(errors.ToResult());
             }
 
             if (!changes.IsEmpty)
@@ -87,16 +119,16 @@ internal static class ImportRegistrations
                 changes.Save(current, session.Version);
             }
 
-            return CommandOutcome.Commit(changes, StatusCodes.Status200OK, new ImportResult(participants.Count, registered, waitlisted, already));
+            return CommandOutcome.Commit(changes, StatusCodes.Status200OK, counts);
         }, turn: $"{id}");
     }
 
-    /// <summary>Every row's participant, or every row's problems in <paramref name="errors"/>.</summary>
-    public static IReadOnlyList<ValidParticipant> Parse(string csv, ValidationErrors errors)
+    /// <summary>Every row's participant and status, or every row's problems in <paramref name="errors"/>.</summary>
+    public static IReadOnlyList<ImportedRow> Parse(string csv, ValidationErrors errors)
     {
-        var participants = new List<ValidParticipant>();
+        var rows = new List<ImportedRow>();
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in CsvRows.Read(csv, RequiredColumns, $"{string.Join(",", RequiredColumns)}[,role]", MaxRows, errors))
+        foreach (var row in CsvRows.Read(csv, RequiredColumns, $"{string.Join(",", RequiredColumns)}[,role][,status]", MaxRows, errors))
         {
             var (line, field) = (row.Line, row.Field);
             var request = new ParticipantRequest(
@@ -105,7 +137,8 @@ internal static class ImportRegistrations
                 row["countryCode"],
                 Parse<AgencyType>(row["agencyType"]),
                 row["role"]);
-            if (RegisterParticipant.Validate(request, field, errors) is not { } participant)
+            var status = ImportedRow.StatusOf(row, errors);
+            if (RegisterParticipant.Validate(request, field, errors) is not { } participant || status is null)
             {
                 continue;
             }
@@ -117,10 +150,10 @@ internal static class ImportRegistrations
             }
 
             lineOf[participant.ExternalRef] = line;
-            participants.Add(participant);
+            rows.Add(new ImportedRow(line, participant, status.Value));
         }
 
-        return participants;
+        return rows;
     }
 
     /// <summary>An enum column by its wire name; anything else reads as missing, and the row's checks name the allowed values.</summary>

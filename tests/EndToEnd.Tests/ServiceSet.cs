@@ -6,48 +6,87 @@ using Cybercrime.TestSupport;
 namespace Cybercrime.EndToEnd.Tests;
 
 /// <summary>
-/// A producing service and reporting as two separate processes over a virtual host of their own on the
-/// real RabbitMQ, each logged in as its own broker user (deploy/rabbitmq/definitions.json, so each may
+/// Producing services and reporting as separate processes over a virtual host of their own on the real
+/// RabbitMQ, each logged in as its own broker user (deploy/rabbitmq/definitions.json, so each may
 /// publish only its own events), each with its own SQLite folder.
 /// </summary>
-internal sealed class ServicePair : IAsyncDisposable
+internal sealed class ServiceSet : IAsyncDisposable
 {
     private readonly string _folder;
-    private readonly string _name;
+    private readonly Dictionary<string, ServiceProcess> _producers = new(StringComparer.Ordinal);
 
-    private ServicePair(string name, BrokerVirtualHost broker, string folder) => (_name, Broker, _folder) = (name, broker, folder);
+    private ServiceSet(BrokerVirtualHost broker, string folder) => (Broker, _folder) = (broker, folder);
 
     public BrokerVirtualHost Broker { get; }
 
-    public ServiceProcess Producer { get; private set; } = null!;
+    /// <summary>The producing services by service name (their broker users), e.g. <c>evidence</c>.</summary>
+    public IReadOnlyDictionary<string, ServiceProcess> Producers => _producers;
+
+    /// <summary>The one producer of a set started with one.</summary>
+    public ServiceProcess Producer => _producers.Values.Single();
 
     public ServiceProcess Reporting { get; private set; } = null!;
 
     /// <param name="name">The producer's service name (its broker user), e.g. <c>evidence</c>.</param>
     /// <param name="project">Its project, e.g. <c>Cybercrime.Evidence</c>.</param>
-    /// <param name="settings">Settings of the producer's own beyond the pair's.</param>
-    /// <param name="reportingSettings">Settings of reporting's own beyond the pair's.</param>
-    public static async Task<ServicePair> StartAsync(
-        string name, string project, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, string>? reportingSettings = null)
+    /// <param name="settings">Settings of the producer's own beyond the set's.</param>
+    /// <param name="reportingSettings">Settings of reporting's own beyond the set's.</param>
+    public static Task<ServiceSet> StartAsync(
+        string name, string project, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, string>? reportingSettings = null) =>
+        StartAsync(name, [(name, project, settings)], reportingSettings);
+
+    /// <param name="name">Names the virtual host and the data folder.</param>
+    /// <param name="producers">Each producer's service name (its broker user), project and settings of its own.</param>
+    /// <param name="reportingSettings">Settings of reporting's own beyond the set's.</param>
+    public static async Task<ServiceSet> StartAsync(
+        string name, IReadOnlyList<(string Service, string Project, IReadOnlyDictionary<string, string>? Settings)> producers,
+        IReadOnlyDictionary<string, string>? reportingSettings = null)
     {
         var broker = await TestBroker.CreateVirtualHostAsync($"e2e-{name}");
-        var pair = new ServicePair(name, broker, Directory.CreateTempSubdirectory($"cybercrime-e2e-{name}-").FullName);
-        await broker.ApplyDefinitionsAsync(Path.Combine(RepositoryRoot.Path, "deploy", "rabbitmq", "definitions.json"));
-        var own = pair.Settings(name);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        var set = new ServiceSet(broker, Directory.CreateTempSubdirectory($"cybercrime-e2e-{name}-").FullName);
+        try
         {
-            own[key] = value;
-        }
+            await broker.ApplyDefinitionsAsync(Path.Combine(RepositoryRoot.Path, "deploy", "rabbitmq", "definitions.json"));
+            // Started side by side: each process takes seconds to start, and they do not wait for one another.
+            var starting = producers.Select(async p =>
+            {
+                var own = set.Settings(p.Service);
+                foreach (var (key, value) in p.Settings ?? new Dictionary<string, string>())
+                {
+                    own[key] = value;
+                }
 
-        pair.Producer = await ServiceProcess.StartAsync(project, own);
-        var reporting = pair.Settings("reporting");
-        foreach (var (key, value) in reportingSettings ?? new Dictionary<string, string>())
+                return (p.Service, Process: await ServiceProcess.StartAsync(p.Project, own));
+            }).ToList();
+            var reportingOwn = set.Settings("reporting");
+            foreach (var (key, value) in reportingSettings ?? new Dictionary<string, string>())
+            {
+                reportingOwn[key] = value;
+            }
+
+            var reporting = ServiceProcess.StartAsync("Cybercrime.Reporting", reportingOwn);
+            try
+            {
+                await Task.WhenAll([.. starting, reporting]);
+            }
+            finally
+            {
+                // Whatever started is the set's to stop, also when another did not start.
+                foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
+                {
+                    set._producers[started.Result.Service] = started.Result.Process;
+                }
+
+                set.Reporting = reporting.IsCompletedSuccessfully ? reporting.Result : null!;
+            }
+
+            return set;
+        }
+        catch
         {
-            reporting[key] = value;
+            await set.DisposeAsync();
+            throw;
         }
-
-        pair.Reporting = await ServiceProcess.StartAsync("Cybercrime.Reporting", reporting);
-        return pair;
     }
 
     /// <summary>A client of <paramref name="service"/> with a development token for <paramref name="tokenRequest"/> (<c>{office, roles}</c>).</summary>
@@ -96,7 +135,8 @@ internal sealed class ServicePair : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"{e.Message}\n--- {_name} ---\n{Tail(Producer.Output)}\n--- reporting ---\n{Tail(Reporting.Output)}", e);
+            var logs = _producers.Append(new("reporting", Reporting)).Where(p => p.Value is not null).Select(p => $"\n--- {p.Key} ---\n{Tail(p.Value.Output)}");
+            throw new TimeoutException($"{e.Message}{string.Concat(logs)}", e);
         }
 
         static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
@@ -104,8 +144,16 @@ internal sealed class ServicePair : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Producer.DisposeAsync();
-        await Reporting.DisposeAsync();
+        foreach (var producer in _producers.Values)
+        {
+            await producer.DisposeAsync();
+        }
+
+        if (Reporting is not null)
+        {
+            await Reporting.DisposeAsync();
+        }
+
         await Broker.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
