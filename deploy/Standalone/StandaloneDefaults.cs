@@ -13,7 +13,6 @@ internal static class StandaloneDefaults
     {
         ["Bus:Transport"] = "InMemory",
         ["Storage:Provider"] = "Sqlite",
-        ["Storage:SqlitePath"] = "data",
         ["Auth:DevTokens"] = "true",
         // The demo's year is the one the dashboard opens on.
         ["Dashboard:Year"] = "2020",
@@ -24,7 +23,9 @@ internal static class StandaloneDefaults
     public static void UseStandaloneDefaults(this WebApplicationBuilder builder)
     {
         var sources = ((IConfigurationBuilder)builder.Configuration).Sources;
-        sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        // The whole year gets a folder of its own, so that it never lands on top of the small demo's.
+        var data = builder.Configuration["Demo:Year"] is { } year ? $"data-{year}" : "data";
+        sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults.Append(new("Storage:SqlitePath", data)) });
         builder.WebHost.UseUrls(builder.Configuration["urls"]!);
         // Secrets (signing key, pseudonym key, …) are generated at first start beside the data they protect.
         builder.Configuration[Secrets.FolderSetting] ??= Path.Combine(builder.Configuration["Storage:SqlitePath"]!, "secrets");
