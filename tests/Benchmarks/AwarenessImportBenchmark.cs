@@ -53,13 +53,7 @@ internal static class AwarenessImportBenchmark
                     new BenchmarkRow("import: POST .../observations/import", import),
                     new BenchmarkRow("the same file again (all unchanged)", resend),
                 ],
-                new Dictionary<string, string>
-                {
-                    ["rows"] = options.Rows.ToString(CultureInfo.InvariantCulture),
-                    ["runs"] = options.Runs.ToString(CultureInfo.InvariantCulture),
-                    ["peak working set"] = BenchmarkResults.PeakWorkingSet(),
-                    ["machine"] = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}",
-                });
+                BenchmarkResults.RunFacts(("rows", options.Rows), ("runs", options.Runs)));
         }
         finally
         {

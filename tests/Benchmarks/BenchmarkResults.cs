@@ -35,6 +35,15 @@ internal sealed record BenchmarkResults(string Scenario, string Unit, IReadOnlyL
 
     public static string PeakWorkingSet() =>
         $"{Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):0} MiB".ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What a run was measured on: its volumes, then the process's peak working set and the machine.</summary>
+    public static Dictionary<string, string> RunFacts(params (string Name, long Value)[] volumes)
+    {
+        var facts = volumes.ToDictionary(v => v.Name, v => v.Value.ToString(CultureInfo.InvariantCulture));
+        facts["peak working set"] = PeakWorkingSet();
+        facts["machine"] = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}";
+        return facts;
+    }
 }
 
 internal sealed record BenchmarkRow(string Name, IReadOnlyList<double> Samples)

@@ -49,13 +49,7 @@ internal static class ImportBenchmark
                 "import",
                 $"milliseconds for {options.Rows} rows",
                 [new BenchmarkRow("baseline: SQLite insert of the same documents", baseline), new BenchmarkRow("import: POST .../registrations/import", import)],
-                new Dictionary<string, string>
-                {
-                    ["rows"] = options.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["runs"] = options.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["peak working set"] = BenchmarkResults.PeakWorkingSet(),
-                    ["machine"] = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}",
-                });
+                BenchmarkResults.RunFacts(("rows", options.Rows), ("runs", options.Runs)));
         }
         finally
         {

@@ -68,15 +68,7 @@ internal static class QueriesBenchmark
                 $"GET /training/sessions (office of {sessions})", () => GetAsync(nbo, "/training/sessions?page=2&pageSize=20"),
                 runs * 10);
 
-            return new QueriesResults(summary, session, page, new Dictionary<string, string>
-            {
-                ["participations"] = participations.ToString(CultureInfo.InvariantCulture),
-                ["registrations"] = registrations.ToString(CultureInfo.InvariantCulture),
-                ["sessions"] = sessions.ToString(CultureInfo.InvariantCulture),
-                ["runs"] = runs.ToString(CultureInfo.InvariantCulture),
-                ["peak working set"] = BenchmarkResults.PeakWorkingSet(),
-                ["machine"] = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}",
-            });
+            return new QueriesResults(summary, session, page, BenchmarkResults.RunFacts(("participations", participations), ("registrations", registrations), ("sessions", sessions), ("runs", runs)));
         }
         finally
         {

@@ -62,13 +62,7 @@ internal static class RebuildBenchmark
                 "rebuild",
                 $"per second, {options.Rows} registrations and their session",
                 [new BenchmarkRow("baseline: reporting drains N live events", drain), new BenchmarkRow("rebuild: aggregates restated and applied", rebuild)],
-                new Dictionary<string, string>
-                {
-                    ["rows"] = options.Rows.ToString(CultureInfo.InvariantCulture),
-                    ["runs"] = options.Runs.ToString(CultureInfo.InvariantCulture),
-                    ["peak working set"] = BenchmarkResults.PeakWorkingSet(),
-                    ["machine"] = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}",
-                });
+                BenchmarkResults.RunFacts(("rows", options.Rows), ("runs", options.Runs)));
         }
         finally
         {
