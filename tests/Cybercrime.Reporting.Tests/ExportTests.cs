@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -114,6 +115,46 @@ public sealed class ExportTests(AnnualReportHost reporting) : IClassFixture<Annu
         var csv = ReadCsv(await (await hq.SendAsync(request, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(("2", "2"), (csv["practitionersTrained"], csv["byAgencyType.education"]));
+    }
+
+    [Theory]
+    [InlineData("csv", "text/csv")]
+    [InlineData("xlsx", Xlsx)]
+    [InlineData("json", "application/json")]
+    public async Task The_training_summary_by_plain_link_reads_an_export_format_as_the_export_not_as_a_training_format(string format, string type)
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+
+        var response = await hq.GetAsync($"/reporting/training/summary?year=2020&format={format}", TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.OK, type), (response.StatusCode, response.Content.Headers.ContentType!.MediaType));
+    }
+
+    [Fact]
+    public async Task A_training_format_and_an_export_format_given_together_each_apply()
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+
+        var response = await hq.GetAsync("/reporting/training/summary?year=2020&format=multi-week-course&format=csv", TestContext.Current.CancellationToken);
+
+        var csv = ReadCsv(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(("multi-week-course", "2"), (csv["format"], csv["practitionersTrained"]));
+    }
+
+    [Theory]
+    [InlineData("/reporting/annual/2020?format=")]
+    [InlineData("/reporting/annual/2020?format=md&format=csv")]
+    [InlineData("/reporting/training/summary?year=2020&format=csv&format=xlsx")]
+    [InlineData("/reporting/training/summary?year=2020&format=multi-week-course&format=in-person")]
+    public async Task An_empty_or_doubled_format_is_refused_naming_format(string url)
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+
+        var response = await hq.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["errors"]!.AsObject();
+        Assert.Equal(["format"], errors.Select(e => e.Key));
     }
 
     private static IEnumerable<(string Section, JsonObject Statement)> Statements(JsonObject report) =>

@@ -1,3 +1,4 @@
+using Cybercrime.Platform.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Cybercrime.Reporting.Exports;
@@ -37,8 +38,15 @@ internal static class Exported
     {
         var http = context.HttpContext;
         http.Response.Headers.Vary = "Accept";
-        if (Negotiation.Choose(http.Request, offered, routeOwnsFormat) is not { } format)
+        if (Negotiation.Choose(http.Request, offered, routeOwnsFormat, out var problem) is not { } format)
         {
+            if (problem is not null)
+            {
+                var errors = new ValidationErrors();
+                errors.Add("format", problem);
+                return errors.ToResult();
+            }
+
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status406NotAcceptable,
                 title: "The format asked for is not offered.",
