@@ -15,11 +15,11 @@ public sealed class ExportTests(AnnualReportHost reporting) : IClassFixture<Annu
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [Theory]
-    [InlineData("training", "/reporting/training/summary?year=2020&topic=digital-evidence")]
-    [InlineData("evidence", "/reporting/evidence/summary?year=2020")]
-    [InlineData("awareness", "/reporting/awareness/summary?year=2020&office=GUA")]
-    [InlineData("expert-group", "/reporting/expert-group/summary?year=2020")]
-    public async Task A_summarys_csv_read_back_holds_every_value_of_its_json(string area, string url)
+    [InlineData("training-summary-2020-digital-evidence", "/reporting/training/summary?year=2020&topic=digital-evidence")]
+    [InlineData("evidence-summary-2020-africa-SLV", "/reporting/evidence/summary?year=2020&region=africa&requestingCountry=SLV")]
+    [InlineData("awareness-summary-2020-GUA-webinar", "/reporting/awareness/summary?year=2020&office=GUA&kind=webinar")]
+    [InlineData("expert-group-summary-2020", "/reporting/expert-group/summary?year=2020")]
+    public async Task A_summarys_csv_read_back_holds_every_value_of_its_json_and_is_named_by_its_filters(string file, string url)
     {
         using var hq = await reporting.ClientAsync(null, "hq-reporting");
         var json = (await hq.GetFromJsonAsync<JsonObject>(url, TestContext.Current.CancellationToken))!;
@@ -29,7 +29,7 @@ public sealed class ExportTests(AnnualReportHost reporting) : IClassFixture<Annu
         var response = await hq.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal($"attachment; filename=\"{area}-summary-2020.csv\"", response.Content.Headers.GetValues("Content-Disposition").Single());
+        Assert.Equal($"attachment; filename=\"{file}.csv\"", response.Content.Headers.GetValues("Content-Disposition").Single());
         var csv = ReadCsv(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var expected = Scalars(json);
         Assert.NotEmpty(expected);
@@ -51,7 +51,7 @@ public sealed class ExportTests(AnnualReportHost reporting) : IClassFixture<Annu
 
         Assert.Equal("attachment; filename=\"annual-report-2020.csv\"", response.Content.Headers.GetValues("Content-Disposition").Single());
         Assert.StartsWith("field,value\r\nyear,2020\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("\"2 requests were fulfilled, 0 partially fulfilled, 1 refused and 0 withdrawn.\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"Of the year's requests, 2 were fulfilled and 1 was refused.\"", text, StringComparison.Ordinal);
         var csv = ReadCsv(text);
         var statements = Statements(report).ToList();
         var figures = statements.SelectMany(s => s.Statement["figures"]!.AsArray().Select(f => (s.Section, Statement: (string)s.Statement["id"]!, Figure: f!))).ToList();
@@ -96,7 +96,7 @@ public sealed class ExportTests(AnnualReportHost reporting) : IClassFixture<Annu
 
         var response = await hq.GetAsync("/reporting/annual/2020?office=GUA&format=xlsx", TestContext.Current.CancellationToken);
 
-        Assert.Equal("attachment; filename=\"annual-report-2020.xlsx\"", response.Content.Headers.GetValues("Content-Disposition").Single());
+        Assert.Equal("attachment; filename=\"annual-report-2020-GUA.xlsx\"", response.Content.Headers.GetValues("Content-Disposition").Single());
         var workbook = ReadXlsx(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal(["summary", "statements", "figures"], workbook.Keys);
         Assert.Contains(["office", "GUA"], workbook["summary"]);
@@ -115,6 +115,17 @@ public sealed class ExportTests(AnnualReportHost reporting) : IClassFixture<Annu
         var csv = ReadCsv(await (await hq.SendAsync(request, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(("2", "2"), (csv["practitionersTrained"], csv["byAgencyType.education"]));
+    }
+
+    [Fact]
+    public async Task A_csv_starts_with_a_utf8_byte_order_mark_so_that_excel_reads_its_accents_and_dashes()
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+
+        var bytes = await hq.GetByteArrayAsync("/reporting/annual/2020?format=csv", TestContext.Current.CancellationToken);
+
+        Assert.Equal([0xEF, 0xBB, 0xBF, (byte)'f'], bytes[..4]);
+        Assert.Contains("6–8 April 2020", System.Text.Encoding.UTF8.GetString(bytes[3..]), StringComparison.Ordinal);
     }
 
     [Theory]
