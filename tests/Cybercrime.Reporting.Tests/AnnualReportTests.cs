@@ -176,6 +176,8 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
         Assert.Contains("<a href=\"/reporting/awareness/summary?year=2020&amp;office=GUA\" title=\"activityParticipants\">1,642</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"?format=csv&amp;office=GUA\">CSV</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("default-src 'none'; style-src 'unsafe-inline';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -211,6 +213,21 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
         var response = await hq.GetAsync(url, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/reporting/annual/2020", "text/*", HttpStatusCode.OK, "text/markdown")]
+    [InlineData("/reporting/training/summary?year=2020", "text/*", HttpStatusCode.OK, "text/csv")]
+    [InlineData("/reporting/annual/2020", "text/html;q=abc, application/json;q=0.5", HttpStatusCode.OK, "application/json")]
+    [InlineData("/reporting/annual/2020", "text/html;q=abc", HttpStatusCode.NotAcceptable, "application/problem+json")]
+    public async Task A_range_picks_the_first_type_offered_and_a_malformed_quality_counts_as_zero(string url, string accept, HttpStatusCode status, string type)
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+        Assert.True(hq.DefaultRequestHeaders.TryAddWithoutValidation("Accept", accept));
+
+        var response = await hq.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal((status, type), (response.StatusCode, response.Content.Headers.ContentType!.MediaType));
     }
 
     [Fact]
