@@ -31,6 +31,33 @@ public sealed partial class DashboardPageTests(ServiceFactory<Program> reporting
         Assert.Equal(HttpStatusCode.Unauthorized, summary.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/reporting/dashboard", "text/html")]
+    [InlineData("/reporting/dashboard/dashboard.js", "text/javascript")]
+    public async Task Head_answers_like_get_without_a_body(string url, string type)
+    {
+        using var anonymous = reporting.CreateClient();
+        var get = await anonymous.GetAsync(url, TestContext.Current.CancellationToken);
+
+        var head = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.OK, type), (head.StatusCode, head.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_page_with_a_trailing_slash_redirects_to_its_one_address_keeping_the_query()
+    {
+        using var anonymous = reporting.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await anonymous.GetAsync("/reporting/dashboard/?code=abc&state=xyz", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/reporting/dashboard?code=abc&state=xyz", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task The_chart_library_is_served_with_its_licence()
     {

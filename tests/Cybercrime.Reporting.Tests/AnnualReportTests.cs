@@ -17,24 +17,25 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
 
         Assert.Equal(["training", "evidence", "awareness", "expert-group"], report["sections"]!.AsArray().Select(s => (string)s!["id"]!));
         Assert.Equal(
-            "In 2020, 4 criminal-justice practitioners from 4 countries were trained: law enforcement officers, prosecutors and judges.",
+            "In 2020, 4 criminal-justice practitioners from 4 countries were trained: law-enforcement officers, prosecutors and judges.",
             Text(report, "training", "criminal-justice-practitioners"));
-        Assert.Equal("2 officers were trained on cryptocurrency and darknet investigations.", Text(report, "training", "cryptocurrency-darknet"));
-        Assert.Equal("2 participants from 2 countries completed multi-week courses.", Text(report, "training", "multi-week-courses"));
-        Assert.Equal("2 teachers were trained in prevention.", Text(report, "training", "teachers"));
-        Assert.Equal("3 justice officials from 3 countries were trained on digital evidence.", Text(report, "training", "digital-evidence"));
+        Assert.Equal("Training on cryptocurrency and darknet investigations reached 2 officers.", Text(report, "training", "cryptocurrency-darknet"));
+        Assert.Equal("Multi-week courses were completed by 2 participants from 2 countries.", Text(report, "training", "multi-week-courses"));
+        Assert.Equal("Training in prevention reached 2 teachers.", Text(report, "training", "teachers"));
+        Assert.Equal("Training on digital evidence was given to 3 justice officials from 3 countries.", Text(report, "training", "digital-evidence"));
         Assert.Equal("In 2020, 3 requests for electronic evidence were sent in 2 cases.", Text(report, "evidence", "requests"));
-        Assert.Equal("A decided request was answered in a median of 20 days.", Text(report, "evidence", "turnaround"));
-        Assert.Equal("2 requests were fulfilled, 0 partially fulfilled, 1 refused and 0 withdrawn.", Text(report, "evidence", "outcomes"));
+        Assert.Equal("Requests that were decided took a median of 20 days from submission to outcome.", Text(report, "evidence", "turnaround"));
+        Assert.Equal("Of the year's requests, 2 were fulfilled and 1 was refused.", Text(report, "evidence", "outcomes"));
         Assert.Equal("In 2020, 1,742 people took part in awareness activities.", Text(report, "awareness", "activities"));
-        Assert.Equal("1,642 people from 2 countries took part in webinars.", Text(report, "awareness", "webinars"));
+        Assert.Equal("Webinars brought together 1,642 people from 2 countries.", Text(report, "awareness", "webinars"));
         Assert.Equal("The most viewed campaign, “Navega seguro”, reached 28.5 million views.", Text(report, "awareness", "most-viewed-campaign"));
         Assert.Equal("Campaigns reached 2.8 million views on Twitter and LinkedIn.", Text(report, "awareness", "twitter-linkedin"));
         Assert.Equal(
-            "In 2020, 1 meeting was held (Meeting, hybrid, 27–29 July 2020, postponed from 6–8 April 2020) and 3 meetings were postponed.",
+            "In 2020, 1 meeting was held. The sixth meeting of the Expert Group, planned for 6–8 April 2020, was postponed and held on 27–29 July 2020 in hybrid form. "
+            + "Of the meetings planned for 2020, 3 were postponed.",
             Text(report, "expert-group", "meetings"));
-        Assert.Equal("2 documents were published: UNODC/CCPCJ/EG.4/2020/1 and UNODC/CCPCJ/EG.4/2020/2.", Text(report, "expert-group", "documents"));
-        Assert.Equal("3 recommendations were proposed at the year's meetings and 1 adopted.", Text(report, "expert-group", "recommendations"));
+        Assert.Equal("In 2020, 2 documents were published: UNODC/CCPCJ/EG.4/2020/1 and UNODC/CCPCJ/EG.4/2020/2.", Text(report, "expert-group", "documents"));
+        Assert.Equal("At the year's meetings, 3 recommendations were proposed and 1 was adopted.", Text(report, "expert-group", "recommendations"));
     }
 
     [Fact]
@@ -103,13 +104,39 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
         Assert.Equal(
             """{"name":"practitioners","value":1,"href":"/reporting/training/summary?year=2020&region=asia-pacific","fields":["criminalJusticePractitioners"]}""",
             Figure(report, "training", "criminal-justice-practitioners", "practitioners").ToJsonString(Relaxed));
-        Assert.Equal("In 2020, 1 criminal-justice practitioner from 1 country was trained: law enforcement officers, prosecutors and judges.",
+        Assert.Equal("In 2020, 1 criminal-justice practitioner from 1 country was trained: law-enforcement officers, prosecutors and judges.",
             Text(report, "training", "criminal-justice-practitioners"));
         Assert.Equal("In 2020, 1 request for electronic evidence was sent in 1 case.", Text(report, "evidence", "requests"));
         Assert.Equal("In 2020, 100 people took part in awareness activities.", Text(report, "awareness", "activities"));
         Assert.Equal([null, null, null], report["sections"]!.AsArray().Take(3).Select(s => s!["note"]));
         Assert.DoesNotContain("webinars", Statements(report, "awareness").Select(s => (string)s!["id"]!));
         Assert.Equal("The Expert Group's work is global: the figures below are for every region.", (string)Section(report, "expert-group")["note"]!);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?office=GUA")]
+    [InlineData("?office=BKK")]
+    [InlineData("?region=asia-pacific")]
+    public async Task No_sentence_starts_with_a_digit_or_reports_a_zero(string query)
+    {
+        var report = await ReportAsync(query);
+
+        var texts = report["sections"]!.AsArray().SelectMany(s => s!["statements"]!.AsArray()).Select(t => (string)t!["text"]!).ToList();
+
+        Assert.NotEmpty(texts);
+        Assert.All(texts.SelectMany(t => t.Split(". ")), sentence => Assert.False(char.IsDigit(sentence[0]), sentence));
+        Assert.All(texts, text => Assert.DoesNotMatch(@"(^|[\s(])0(\s|$)", text));
+    }
+
+    [Fact]
+    public async Task A_filtered_report_names_its_office_and_region_in_words()
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+
+        var markdown = await hq.GetStringAsync("/reporting/annual/2020?office=BKK&region=asia-pacific&format=md", TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("# Annual report 2020\n\nFigures for the Bangkok office, in Asia and the Pacific.\n\n", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,7 +151,7 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
         Assert.Equal("text/markdown", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("# Annual report 2020\n\n## Training and capacity building\n\n", markdown, StringComparison.Ordinal);
         Assert.Contains(
-            "In 2020, [4](/reporting/training/summary?year=2020 \"criminalJusticePractitioners\") criminal-justice practitioners from [4](/reporting/training/summary?year=2020 \"criminalJusticeCountries\") countries were trained: law enforcement officers, prosecutors and judges.\n",
+            "In 2020, [4](/reporting/training/summary?year=2020 \"criminalJusticePractitioners\") criminal-justice practitioners from [4](/reporting/training/summary?year=2020 \"criminalJusticeCountries\") countries were trained: law-enforcement officers, prosecutors and judges.\n",
             markdown, StringComparison.Ordinal);
         Assert.Contains("Campaigns reached [2.8 million](/reporting/awareness/summary?year=2020 \"viewsByChannel.twitter + viewsByChannel.linkedin\") views on Twitter and LinkedIn.",
             markdown, StringComparison.Ordinal);
@@ -142,13 +169,15 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
 
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", html, StringComparison.Ordinal);
-        Assert.Contains("<h1>Annual report 2020</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Annual report 2020</h1>\n<p>Figures for the Guatemala City office.</p>", html, StringComparison.Ordinal);
         Assert.Contains(
-            "<p id=\"training-teachers\"><a href=\"/reporting/training/summary?year=2020&amp;office=GUA&amp;topic=prevention\" title=\"byAgencyType.education\">2</a> teachers were trained in prevention.</p>",
+            "<p id=\"training-teachers\">Training in prevention reached <a href=\"/reporting/training/summary?year=2020&amp;office=GUA&amp;topic=prevention\" title=\"byAgencyType.education\">2</a> teachers.</p>",
             html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/reporting/awareness/summary?year=2020&amp;office=GUA\" title=\"activityParticipants\">1,642</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"?format=csv&amp;office=GUA\">CSV</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("default-src 'none'; style-src 'unsafe-inline';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -184,6 +213,21 @@ public sealed class AnnualReportTests(AnnualReportHost reporting) : IClassFixtur
         var response = await hq.GetAsync(url, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/reporting/annual/2020", "text/*", HttpStatusCode.OK, "text/markdown")]
+    [InlineData("/reporting/training/summary?year=2020", "text/*", HttpStatusCode.OK, "text/csv")]
+    [InlineData("/reporting/annual/2020", "text/html;q=abc, application/json;q=0.5", HttpStatusCode.OK, "application/json")]
+    [InlineData("/reporting/annual/2020", "text/html;q=abc", HttpStatusCode.NotAcceptable, "application/problem+json")]
+    public async Task A_range_picks_the_first_type_offered_and_a_malformed_quality_counts_as_zero(string url, string accept, HttpStatusCode status, string type)
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+        Assert.True(hq.DefaultRequestHeaders.TryAddWithoutValidation("Accept", accept));
+
+        var response = await hq.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal((status, type), (response.StatusCode, response.Content.Headers.ContentType!.MediaType));
     }
 
     [Fact]

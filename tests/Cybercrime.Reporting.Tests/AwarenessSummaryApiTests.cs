@@ -16,8 +16,18 @@ public sealed class AwarenessSummaryApiTests(ServiceFactory<Program> reporting) 
         var summary = (await hq.GetFromJsonAsync<JsonObject>("/reporting/awareness/summary?year=2020", TestContext.Current.CancellationToken))!;
 
         Assert.Equal(
-            """{"year":2020,"views":0,"byMetric":{"views":0,"impressions":0,"reach":0,"engagements":0,"listeners":0,"downloads":0},"viewsByChannel":{},"viewsByCountry":{},"viewsByLanguage":{},"campaigns":[],"activities":0,"activityParticipants":0,"activityCountries":0,"participantsByKind":{},"participantsByCountry":{},"viewsByPeriod":[]}""",
+            """{"year":2020,"views":0,"byMetric":{"views":0,"impressions":0,"reach":0,"engagements":0,"listeners":0,"downloads":0},"viewsByChannel":{},"viewsByCountry":{},"viewsByLanguage":{},"campaigns":[],"activities":0,"activityParticipants":0,"activityCountries":0,"participantsByKind":{},"participantsByCountry":{},"viewsByPeriod":[],"office":null,"region":null,"kind":null}""",
             summary.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_summary_names_the_filters_that_produced_it()
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+
+        var summary = (await hq.GetFromJsonAsync<JsonObject>("/reporting/awareness/summary?year=2020&office=GUA&region=latin-america-caribbean&kind=webinar", TestContext.Current.CancellationToken))!;
+
+        Assert.Equal(("GUA", "latin-america-caribbean", "webinar"), ((string?)summary["office"], (string?)summary["region"], (string?)summary["kind"]));
     }
 
     [Theory]

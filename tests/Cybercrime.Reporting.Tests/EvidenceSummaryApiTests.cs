@@ -8,6 +8,16 @@ namespace Cybercrime.Reporting.Tests;
 /// <summary>What a wrong question to the evidence summary is told.</summary>
 public sealed class EvidenceSummaryApiTests(ServiceFactory<Program> reporting) : IClassFixture<ServiceFactory<Program>>
 {
+    [Fact]
+    public async Task The_summary_names_the_filters_that_produced_it()
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+
+        var summary = (await hq.GetFromJsonAsync<JsonObject>("/reporting/evidence/summary?year=2020&office=GUA&region=latin-america-caribbean&requestingCountry=SLV", TestContext.Current.CancellationToken))!;
+
+        Assert.Equal(("GUA", "latin-america-caribbean", "SLV"), ((string?)summary["office"], (string?)summary["region"], (string?)summary["requestingCountry"]));
+    }
+
     [Theory]
     [InlineData("?year=2020&region=europe", "region", "asia-pacific")]
     [InlineData("?year=2020&office=XYZ", "office", "BKK")]

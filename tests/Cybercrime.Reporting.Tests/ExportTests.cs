@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -14,11 +15,11 @@ public sealed class ExportTests(AnnualReportHost reporting) : IClassFixture<Annu
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [Theory]
-    [InlineData("training", "/reporting/training/summary?year=2020&topic=digital-evidence")]
-    [InlineData("evidence", "/reporting/evidence/summary?year=2020")]
-    [InlineData("awareness", "/reporting/awareness/summary?year=2020&office=GUA")]
-    [InlineData("expert-group", "/reporting/expert-group/summary?year=2020")]
-    public async Task A_summarys_csv_read_back_holds_every_value_of_its_json(string area, string url)
+    [InlineData("training-summary-2020-digital-evidence", "/reporting/training/summary?year=2020&topic=digital-evidence")]
+    [InlineData("evidence-summary-2020-africa-SLV", "/reporting/evidence/summary?year=2020&region=africa&requestingCountry=SLV")]
+    [InlineData("awareness-summary-2020-GUA-webinar", "/reporting/awareness/summary?year=2020&office=GUA&kind=webinar")]
+    [InlineData("expert-group-summary-2020", "/reporting/expert-group/summary?year=2020")]
+    public async Task A_summarys_csv_read_back_holds_every_value_of_its_json_and_is_named_by_its_filters(string file, string url)
     {
         using var hq = await reporting.ClientAsync(null, "hq-reporting");
         var json = (await hq.GetFromJsonAsync<JsonObject>(url, TestContext.Current.CancellationToken))!;
@@ -28,7 +29,7 @@ public sealed class ExportTests(AnnualReportHost reporting) : IClassFixture<Annu
         var response = await hq.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal($"attachment; filename=\"{area}-summary-2020.csv\"", response.Content.Headers.GetValues("Content-Disposition").Single());
+        Assert.Equal($"attachment; filename=\"{file}.csv\"", response.Content.Headers.GetValues("Content-Disposition").Single());
         var csv = ReadCsv(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var expected = Scalars(json);
         Assert.NotEmpty(expected);
@@ -50,7 +51,7 @@ public sealed class ExportTests(AnnualReportHost reporting) : IClassFixture<Annu
 
         Assert.Equal("attachment; filename=\"annual-report-2020.csv\"", response.Content.Headers.GetValues("Content-Disposition").Single());
         Assert.StartsWith("field,value\r\nyear,2020\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("\"2 requests were fulfilled, 0 partially fulfilled, 1 refused and 0 withdrawn.\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"Of the year's requests, 2 were fulfilled and 1 was refused.\"", text, StringComparison.Ordinal);
         var csv = ReadCsv(text);
         var statements = Statements(report).ToList();
         var figures = statements.SelectMany(s => s.Statement["figures"]!.AsArray().Select(f => (s.Section, Statement: (string)s.Statement["id"]!, Figure: f!))).ToList();
@@ -95,7 +96,7 @@ public sealed class ExportTests(AnnualReportHost reporting) : IClassFixture<Annu
 
         var response = await hq.GetAsync("/reporting/annual/2020?office=GUA&format=xlsx", TestContext.Current.CancellationToken);
 
-        Assert.Equal("attachment; filename=\"annual-report-2020.xlsx\"", response.Content.Headers.GetValues("Content-Disposition").Single());
+        Assert.Equal("attachment; filename=\"annual-report-2020-GUA.xlsx\"", response.Content.Headers.GetValues("Content-Disposition").Single());
         var workbook = ReadXlsx(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal(["summary", "statements", "figures"], workbook.Keys);
         Assert.Contains(["office", "GUA"], workbook["summary"]);
@@ -114,6 +115,57 @@ public sealed class ExportTests(AnnualReportHost reporting) : IClassFixture<Annu
         var csv = ReadCsv(await (await hq.SendAsync(request, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(("2", "2"), (csv["practitionersTrained"], csv["byAgencyType.education"]));
+    }
+
+    [Fact]
+    public async Task A_csv_starts_with_a_utf8_byte_order_mark_so_that_excel_reads_its_accents_and_dashes()
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+
+        var bytes = await hq.GetByteArrayAsync("/reporting/annual/2020?format=csv", TestContext.Current.CancellationToken);
+
+        Assert.Equal([0xEF, 0xBB, 0xBF, (byte)'f'], bytes[..4]);
+        Assert.Contains("6–8 April 2020", System.Text.Encoding.UTF8.GetString(bytes[3..]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("csv", "text/csv")]
+    [InlineData("xlsx", Xlsx)]
+    [InlineData("json", "application/json")]
+    public async Task The_training_summary_by_plain_link_reads_an_export_format_as_the_export_not_as_a_training_format(string format, string type)
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+
+        var response = await hq.GetAsync($"/reporting/training/summary?year=2020&format={format}", TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.OK, type), (response.StatusCode, response.Content.Headers.ContentType!.MediaType));
+    }
+
+    [Fact]
+    public async Task A_training_format_and_an_export_format_given_together_each_apply()
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+
+        var response = await hq.GetAsync("/reporting/training/summary?year=2020&format=multi-week-course&format=csv", TestContext.Current.CancellationToken);
+
+        var csv = ReadCsv(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(("multi-week-course", "2"), (csv["format"], csv["practitionersTrained"]));
+    }
+
+    [Theory]
+    [InlineData("/reporting/annual/2020?format=")]
+    [InlineData("/reporting/annual/2020?format=md&format=csv")]
+    [InlineData("/reporting/training/summary?year=2020&format=csv&format=xlsx")]
+    [InlineData("/reporting/training/summary?year=2020&format=multi-week-course&format=in-person")]
+    public async Task An_empty_or_doubled_format_is_refused_naming_format(string url)
+    {
+        using var hq = await reporting.ClientAsync(null, "hq-reporting");
+
+        var response = await hq.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["errors"]!.AsObject();
+        Assert.Equal(["format"], errors.Select(e => e.Key));
     }
 
     private static IEnumerable<(string Section, JsonObject Statement)> Statements(JsonObject report) =>

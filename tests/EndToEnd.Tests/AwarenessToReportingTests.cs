@@ -78,7 +78,10 @@ public sealed class AwarenessToReportingTests : IAsyncLifetime
                 { "period": "2020-12", "channel": "youtube", "views": 50000 },
                 { "period": "2020-Q2", "channel": "linkedin", "views": 1100000 },
                 { "period": "2020-Q2", "channel": "twitter", "views": 1700000 }
-              ]
+              ],
+              "office": null,
+              "region": null,
+              "kind": null
             }
             """)!;
         await _services.WithServiceLogsAsync(() => Eventually.Until(() => SummaryAsync(hq), s => Scenario.Canonical(s) == Scenario.Canonical(expected), Deadline, $"the summary {expected.ToJsonString()}"));

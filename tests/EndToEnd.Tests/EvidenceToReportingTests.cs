@@ -71,6 +71,7 @@ public sealed class EvidenceToReportingTests : IAsyncLifetime
         }
 
         var expected = EvidenceScenario.ExpectedSummary(2020, Requests);
+        expected["office"] = expected["region"] = expected["requestingCountry"] = null;
         var reached = await _services.WithServiceLogsAsync(() =>
             Eventually.Until(() => SummaryAsync(hq), s => Scenario.Canonical(s) == Scenario.Canonical(expected), Deadline, $"the summary {expected.ToJsonString()}"));
         Assert.Equal(

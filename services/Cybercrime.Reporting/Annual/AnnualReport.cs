@@ -10,7 +10,7 @@ internal sealed record AnnualReport(int Year, string? Office, ProgrammeRegion? R
 internal sealed record ReportSection(string Id, string Title, string? Note, IReadOnlyList<Statement> Statements);
 
 /// <summary>A sentence of the report; its figures are the arguments of <see cref="Sentence"/>, so every rendering links the same numbers.</summary>
-internal sealed record Statement(string Id, string Text, IReadOnlyList<Figure> Figures)
+internal sealed partial record Statement(string Id, string Text, IReadOnlyList<Figure> Figures)
 {
     [JsonIgnore]
     public FormattableString Sentence { get; private init; } = $"";
@@ -27,6 +27,42 @@ internal sealed record Statement(string Id, string Text, IReadOnlyList<Figure> F
         var statement = new Statement(id, "", figures) { Sentence = sentence };
         return statement with { Text = statement.Render(f => f.Shown, text => text) };
     }
+
+    /// <summary>
+    /// One sentence from parts, their figures renumbered in turn: a part left null (a clause whose figure is 0,
+    /// which the report leaves out rather than write "and 0 adopted") is skipped.
+    /// </summary>
+    public static FormattableString Join(string separator, params FormattableString?[] parts)
+    {
+        var format = new System.Text.StringBuilder();
+        var arguments = new List<object?>();
+        foreach (var part in parts.OfType<FormattableString>())
+        {
+            if (arguments.Count > 0 || format.Length > 0)
+            {
+                format.Append(separator.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+            }
+
+            var offset = arguments.Count;
+            format.Append(Placeholder().Replace(part.Format, m => $"{{{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + offset}"));
+            arguments.AddRange(part.GetArguments());
+        }
+
+        return System.Runtime.CompilerServices.FormattableStringFactory.Create(format.ToString(), [.. arguments]);
+    }
+
+    /// <summary>"a, b and c" of the clauses kept.</summary>
+    public static FormattableString List(params FormattableString?[] parts)
+    {
+        var kept = parts.OfType<FormattableString>().ToList();
+        return kept.Count < 2 ? Join("", [.. kept]) : Join(" and ", Join(", ", [.. kept.Take(kept.Count - 1)]), kept[^1]);
+    }
+
+    /// <summary>The clause, or null when its figure is 0.</summary>
+    public static FormattableString? Unless0(Figure figure, FormattableString clause) => figure.Value == 0 ? null : clause;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\{)\{(\d+)")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>The statements that are not left out.</summary>
     public static IReadOnlyList<Statement> Kept(params Statement?[] statements) => [.. statements.OfType<Statement>()];

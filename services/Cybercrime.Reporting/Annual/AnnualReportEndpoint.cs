@@ -34,7 +34,7 @@ internal static class AnnualReportEndpoint
                 return Exported.Chosen(http) switch
                 {
                     ExportFormat.Markdown => TypedResults.Text(MarkdownReport.Write(report), "text/markdown; charset=utf-8"),
-                    ExportFormat.Html => TypedResults.Text(HtmlReport.Write(report), "text/html; charset=utf-8"),
+                    ExportFormat.Html => HtmlReport.Answer(http, report),
                     _ => TypedResults.Ok(report),
                 };
             })

@@ -24,7 +24,7 @@ internal static class AwarenessSection
         return new ReportSection("awareness", "Awareness and prevention", null, Statement.Kept(
             Statement.Of("activities", $"In {filter.Year}, {participants} {participants.Noun("person", "people")} took part in awareness activities."),
             Statement.Of("webinars",
-                $"{webinarParticipants} {webinarParticipants.Noun("person", "people")} from {webinarCountries} {webinarCountries.Noun("country", "countries")} took part in webinars."),
+                $"Webinars brought together {webinarParticipants} {webinarParticipants.Noun("person", "people")} from {webinarCountries} {webinarCountries.Noun("country", "countries")}."),
             Statement.Of("most-viewed-campaign", $"The most viewed campaign, “{all.Text("campaigns.0.name")}”, reached {campaignViews} views."),
             Statement.Of("twitter-linkedin", $"Campaigns reached {socialViews} views on Twitter and LinkedIn.")));
     }

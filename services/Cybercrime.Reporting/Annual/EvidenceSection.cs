@@ -22,8 +22,11 @@ internal static class EvidenceSection
         return new ReportSection("evidence", "Cooperation on electronic evidence", null, Statement.Kept(
             Statement.Of("requests",
                 $"In {filter.Year}, {requests} {requests.Noun("request", "requests")} for electronic evidence {requests.Noun("was", "were")} sent in {cases} {cases.Noun("case", "cases")}."),
-            Statement.Of("turnaround", $"A decided request was answered in a median of {median} {median.Noun("day", "days")}."),
-            Statement.Of("outcomes",
-                $"{fulfilled} {fulfilled.Noun("request was", "requests were")} fulfilled, {partially} partially fulfilled, {refused} refused and {withdrawn} withdrawn.")));
+            Statement.Of("turnaround", $"Requests that were decided took a median of {median} {median.Noun("day", "days")} from submission to outcome."),
+            Statement.Of("outcomes", Statement.Join("", $"Of the year's requests, ", Statement.List(
+                Statement.Unless0(fulfilled, $"{fulfilled} {fulfilled.Noun("was", "were")} fulfilled"),
+                Statement.Unless0(partially, $"{partially} {partially.Noun("was", "were")} partially fulfilled"),
+                Statement.Unless0(refused, $"{refused} {refused.Noun("was", "were")} refused"),
+                Statement.Unless0(withdrawn, $"{withdrawn} {withdrawn.Noun("was", "were")} withdrawn")), $"."))));
     }
 }

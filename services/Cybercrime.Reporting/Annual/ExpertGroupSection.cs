@@ -19,10 +19,12 @@ internal static class ExpertGroupSection
         var meetings = MeetingText.Held(summary.List("meetings"));
         var symbols = summary.List("documents").Select(d => d?["symbol"]?.GetValue<string>()).OfType<string>().ToList();
         return new ReportSection("expert-group", "The Expert Group on Cybercrime", filter.Unfiltered("The Expert Group's work is global"), Statement.Kept(
-            Statement.Of("meetings",
-                $"In {filter.Year}, {held} {held.Noun("meeting was", "meetings were")} held{meetings} and {postponed} {postponed.Noun("meeting was", "meetings were")} postponed."),
-            Statement.Of("documents", $"{published} {published.Noun("document was", "documents were")} published{(symbols.Count == 0 ? "" : $": {MeetingText.List(symbols)}")}."),
-            Statement.Of("recommendations",
-                $"{proposed} {proposed.Noun("recommendation was", "recommendations were")} proposed at the year's meetings and {adopted} adopted.")));
+            Statement.Of("meetings", Statement.Join(" ",
+                Statement.Unless0(held, $"In {filter.Year}, {held} {held.Noun("meeting was", "meetings were")} held.{meetings}"),
+                Statement.Unless0(postponed, $"Of the meetings planned for {filter.Year}, {postponed} {postponed.Noun("was", "were")} postponed."))),
+            Statement.Of("documents", $"In {filter.Year}, {published} {published.Noun("document was", "documents were")} published{(symbols.Count == 0 ? "" : $": {MeetingText.List(symbols)}")}."),
+            Statement.Of("recommendations", Statement.Join("", $"At the year's meetings, ", Statement.List(
+                Statement.Unless0(proposed, $"{proposed} {proposed.Noun("recommendation was", "recommendations were")} proposed"),
+                Statement.Unless0(adopted, $"{adopted} {adopted.Noun(proposed.Value == 0 ? "recommendation was" : "was", proposed.Value == 0 ? "recommendations were" : "were")} adopted")), $"."))));
     }
 }

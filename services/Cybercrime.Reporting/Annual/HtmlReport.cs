@@ -13,6 +13,17 @@ internal static class HtmlReport
     private const string Style = "body{font:1rem/1.6 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}"
         + "a{color:#0a4f9e}a:focus{outline:3px solid #f2a900}.note{font-style:italic;color:#444}nav{margin-top:2rem}";
 
+    /// <summary>
+    /// The page with headers that keep it inert wherever it is opened: nothing loads or runs but its own
+    /// inline style, and no browser reads it as anything but HTML.
+    /// </summary>
+    public static IResult Answer(HttpContext http, AnnualReport report)
+    {
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Text(Write(report), "text/html; charset=utf-8");
+    }
+
     public static string Write(AnnualReport report)
     {
         var title = $"Annual report {report.Year}";

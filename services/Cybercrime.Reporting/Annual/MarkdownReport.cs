@@ -38,12 +38,31 @@ internal static partial class MarkdownReport
         return text.ToString().TrimEnd('\n') + "\n";
     }
 
-    /// <summary>"Office GUA, region africa." or null.</summary>
+    /// <summary>"Figures for the Guatemala City office." or "Figures for Latin America and the Caribbean." or null.</summary>
     public static string? Selection(AnnualReport report)
     {
-        var parts = new[] { report.Office is null ? null : $"office {report.Office}", report.Region is { } r ? $"region {ContractJson.Name(r)}" : null }.OfType<string>().ToList();
-        return parts.Count == 0 ? null : $"For {string.Join(", ", parts)}.";
+        var parts = new[] { report.Office is { } o ? $"the {OfficeName(o)}" : null, report.Region is { } r ? RegionName(r) : null }.OfType<string>().ToList();
+        return parts.Count == 0 ? null : $"Figures for {string.Join(", in ", parts)}.";
     }
+
+    private static string OfficeName(string office) => office switch
+    {
+        Offices.Vienna => "Vienna headquarters",
+        Offices.Guatemala => "Guatemala City office",
+        Offices.Nairobi => "Nairobi office",
+        Offices.SanSalvador => "San Salvador office",
+        Offices.Dakar => "Dakar office",
+        Offices.Bangkok => "Bangkok office",
+        _ => $"{office} office",
+    };
+
+    private static string RegionName(ProgrammeRegion region) => region switch
+    {
+        ProgrammeRegion.LatinAmericaCaribbean => "Latin America and the Caribbean",
+        ProgrammeRegion.Africa => "Africa",
+        ProgrammeRegion.AsiaPacific => "Asia and the Pacific",
+        _ => "the programme's global work",
+    };
 
     /// <summary>Data (a campaign's name) read as text, never as Markdown.</summary>
     private static string Escape(string text) => Special().Replace(text, @"\$0");

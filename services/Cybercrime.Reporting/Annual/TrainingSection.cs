@@ -32,14 +32,14 @@ internal static class TrainingSection
         var trained = incidents.Figure("trained", "practitionersTrained");
         return new ReportSection("training", "Training and capacity building", null, Statement.Kept(
             Statement.Of("criminal-justice-practitioners",
-                $"In {filter.Year}, {practitioners} criminal-justice {practitioners.Noun("practitioner", "practitioners")} from {countries} {countries.Noun("country", "countries")} {practitioners.Noun("was", "were")} trained: law enforcement officers, prosecutors and judges."),
-            Statement.Of("cryptocurrency-darknet", $"{officers} {officers.Noun("officer was", "officers were")} trained on cryptocurrency and darknet investigations."),
+                $"In {filter.Year}, {practitioners} criminal-justice {practitioners.Noun("practitioner", "practitioners")} from {countries} {countries.Noun("country", "countries")} {practitioners.Noun("was", "were")} trained: law-enforcement officers, prosecutors and judges."),
+            Statement.Of("cryptocurrency-darknet", $"Training on cryptocurrency and darknet investigations reached {officers} {officers.Noun("officer", "officers")}."),
             Statement.Of("multi-week-courses",
-                $"{participants} {participants.Noun("participant", "participants")} from {courseCountries} {courseCountries.Noun("country", "countries")} completed multi-week courses."),
-            Statement.Of("teachers", $"{teachers} {teachers.Noun("teacher was", "teachers were")} trained in prevention."),
+                $"Multi-week courses were completed by {participants} {participants.Noun("participant", "participants")} from {courseCountries} {courseCountries.Noun("country", "countries")}."),
+            Statement.Of("teachers", $"Training in prevention reached {teachers} {teachers.Noun("teacher", "teachers")}."),
             Statement.Of("digital-evidence",
-                $"{officials} justice {officials.Noun("official", "officials")} from {officialCountries} {officialCountries.Noun("country", "countries")} {officials.Noun("was", "were")} trained on digital evidence."),
-            Statement.Of("incident-response", $"{trained} {trained.Noun("person was", "people were")} trained in incident response.")));
+                $"Training on digital evidence was given to {officials} justice {officials.Noun("official", "officials")} from {officialCountries} {officialCountries.Noun("country", "countries")}."),
+            Statement.Of("incident-response", $"Training in incident response reached {trained} {trained.Noun("person", "people")}.")));
     }
 
     private static string? Name<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? ContractJson.Name(v) : null;

@@ -24,7 +24,10 @@ internal sealed record AwarenessSummaryResponse(
     long ActivityCountries,
     IReadOnlyDictionary<ActivityKind, long> ParticipantsByKind,
     IReadOnlyDictionary<string, long> ParticipantsByCountry,
-    IReadOnlyList<PeriodViews> ViewsByPeriod);
+    IReadOnlyList<PeriodViews> ViewsByPeriod,
+    string? Office = null,
+    ProgrammeRegion? Region = null,
+    ActivityKind? Kind = null);
 
 /// <summary>
 /// The awareness summary, added up by the store from the keyed facts: each breakdown is one grouped

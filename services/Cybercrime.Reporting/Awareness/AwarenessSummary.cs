@@ -32,7 +32,8 @@ internal static class AwarenessSummary
                 }
 
                 var figures = new AwarenessFigures(campaigns, observations, activities, activityCountries);
-                return TypedResults.Ok(await figures.ComputeAsync(year!.Value, office, regionFilter, kindFilter, cancellationToken));
+                var summary = await figures.ComputeAsync(year!.Value, office, regionFilter, kindFilter, cancellationToken);
+                return TypedResults.Ok(summary with { Office = office, Region = regionFilter, Kind = kindFilter });
             })
             .WithSummary("Awareness reach in a year: views by metric, channel, country, language, campaign and period; activities and their participants, of a kind if asked.")
             .Produces<AwarenessSummaryResponse>()

@@ -22,7 +22,9 @@ internal static class DashboardPage
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         var dashboard = app.MapGroup(Path).AllowAnonymous().WithTags("Reporting dashboard");
-        dashboard.MapGet("", (HttpContext context, AuthSettings auth) => Serve(context, auth, "index.html"))
+        // HEAD as GET without a body (link checkers, uptime probes); the page's address has no trailing slash.
+        dashboard.MapMethods("", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, AuthSettings auth) =>
+                context.Request.Path.Value?.EndsWith('/') is true ? ToPage(context) : Serve(context, auth, "index.html"))
             .WithSummary("The reporting dashboard (an HTML page: open it in a browser; it signs in and reads the summaries itself).")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
         dashboard.MapGet("/config", (HttpContext context, AuthSettings auth, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock) =>
@@ -39,10 +41,17 @@ internal static class DashboardPage
                     [.. Offices.All.Order(StringComparer.Ordinal)]));
             })
             .WithSummary("How the dashboard signs in (development tokens, or the identity provider's authority and the dashboard's client id) and its filters.");
-        dashboard.MapGet("/{**file}", (HttpContext context, AuthSettings auth, string file) => Serve(context, auth, file))
+        dashboard.MapMethods("/{**file}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, AuthSettings auth, string? file) =>
+                string.IsNullOrEmpty(file) ? ToPage(context) : Serve(context, auth, file))
             .ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// <c>/reporting/dashboard/</c> → <c>/reporting/dashboard</c> (query kept): one address, so the sign-in's
+    /// redirect_uri is always the one registered with the identity provider.
+    /// </summary>
+    private static IResult ToPage(HttpContext context) => TypedResults.Redirect($"{Path}{context.Request.QueryString}");
 
     private static IResult Serve(HttpContext context, AuthSettings auth, string file)
     {
@@ -54,6 +63,14 @@ internal static class DashboardPage
         SecureHeaders(context, auth);
         // Revalidated on each load (a 304 when unchanged), so a new version is never hidden by a cache.
         context.Response.Headers.CacheControl = "no-cache";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.ContentType = asset.ContentType;
+            context.Response.ContentLength = asset.Content.Length;
+            context.Response.Headers.ETag = asset.ETag.ToString();
+            return TypedResults.Ok();
+        }
+
         return TypedResults.Bytes(asset.Content, asset.ContentType, entityTag: asset.ETag);
     }
 

@@ -20,7 +20,10 @@ internal sealed record EvidenceSummaryResponse(
     double? FulfilmentRate,
     TurnaroundFigures TurnaroundDays,
     IReadOnlyDictionary<string, TurnaroundFigures> TurnaroundByAddressee,
-    EmergencyFigures Emergency);
+    EmergencyFigures Emergency,
+    string? Office = null,
+    ProgrammeRegion? Region = null,
+    string? RequestingCountry = null);
 
 /// <summary>
 /// The evidence summary computed by the store from the keyed facts: counts, grouped counts and a

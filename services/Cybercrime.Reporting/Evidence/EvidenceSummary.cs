@@ -29,7 +29,8 @@ internal static class EvidenceSummary
                 }
 
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-                return TypedResults.Ok(await new EvidenceFigures(requests).ComputeAsync(year!.Value, office, regionFilter, requestingCountry, today, cancellationToken));
+                var summary = await new EvidenceFigures(requests).ComputeAsync(year!.Value, office, regionFilter, requestingCountry, today, cancellationToken);
+                return TypedResults.Ok(summary with { Office = office, Region = regionFilter, RequestingCountry = requestingCountry });
             })
             .WithSummary("Evidence requests submitted in a year: cases, addressees, types, crimes, outcomes, open and overdue, fulfilment rate and turnarounds.")
             .Produces<EvidenceSummaryResponse>()

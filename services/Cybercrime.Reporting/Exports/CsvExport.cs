@@ -29,6 +29,8 @@ internal static class CsvExport
             }
         }
 
-        return Encoding.UTF8.GetBytes(text.ToString());
+        // A UTF-8 byte order mark first: without it Excel on Windows reads the file as the local code page
+        // and "Protégeons" or an en dash comes out garbled.
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 }

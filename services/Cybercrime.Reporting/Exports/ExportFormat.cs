@@ -37,14 +37,32 @@ internal static class Negotiation
 
     /// <param name="routeOwnsFormat">
     /// The route has a <c>format</c> parameter of its own (the training summary's training format): a value
-    /// that names no export format is the route's to read, not a format asked for.
+    /// that names no export format is the route's to read (<see cref="RouteValues"/>), not a format asked for.
     /// </param>
-    public static ExportFormat? Choose(HttpRequest request, IReadOnlyList<ExportFormat> offered, bool routeOwnsFormat)
+    /// <param name="problem">Set when <c>?format=</c> is empty or names two export formats: the route answers 400.</param>
+    public static ExportFormat? Choose(HttpRequest request, IReadOnlyList<ExportFormat> offered, bool routeOwnsFormat, out string? problem)
     {
-        if (request.Query.TryGetValue("format", out var asked)
-            && (!routeOwnsFormat || Enum.GetValues<ExportFormat>().Any(f => Names(f, asked))))
+        problem = null;
+        if (request.Query.TryGetValue("format", out var asked))
         {
-            return offered.Where(f => Names(f, asked)).Select(f => (ExportFormat?)f).FirstOrDefault();
+            var exports = asked.Where(IsExportName).ToList();
+            if (asked.Any(string.IsNullOrWhiteSpace))
+            {
+                problem = $"An empty format names nothing: give one of {string.Join(", ", offered.Select(QueryName))}, or leave ?format= out.";
+                return null;
+            }
+
+            if (exports.Count > 1 || (!routeOwnsFormat && asked.Count > 1))
+            {
+                problem = $"Give one format, not {string.Join(" and ", asked.Select(a => $"'{a}'"))}.";
+                return null;
+            }
+
+            if (exports.Count == 1 || !routeOwnsFormat)
+            {
+                var name = exports.Count == 1 ? exports[0] : asked.ToString();
+                return offered.Where(f => Names(f, name)).Select(f => (ExportFormat?)f).FirstOrDefault();
+            }
         }
 
         var accept = request.GetTypedHeaders().Accept;
@@ -53,8 +71,10 @@ internal static class Negotiation
             return offered[0];
         }
 
-        // OrderByDescending is stable: equally preferred types keep the order the client gave them.
-        foreach (var range in accept.Where(a => a.Quality is not 0).OrderByDescending(a => a.Quality ?? 1))
+        // OrderByDescending is stable: equally preferred types keep the order the client gave them, and a
+        // range such as text/* picks the first type the route offers that it covers. A q that is no number
+        // (q=abc) counts as q=0: the range is ignored, as one the client does not accept.
+        foreach (var range in accept.Where(a => a.Quality is not 0 && !HasMalformedQuality(a)).OrderByDescending(a => a.Quality ?? 1))
         {
             foreach (var format in offered)
             {
@@ -68,8 +88,16 @@ internal static class Negotiation
         return null;
     }
 
-    private static bool Names(ExportFormat format, Microsoft.Extensions.Primitives.StringValues asked) =>
-        string.Equals(QueryName(format), asked.ToString(), StringComparison.OrdinalIgnoreCase);
+    /// <summary>The values of <c>?format=</c> that name no export format: a route's own <c>format</c> parameter.</summary>
+    public static string[] RouteValues(string[]? format) => [.. (format ?? []).Where(f => !IsExportName(f))];
+
+    private static bool IsExportName(string? value) => Enum.GetValues<ExportFormat>().Any(f => Names(f, value));
+
+    private static bool HasMalformedQuality(MediaTypeHeaderValue range) =>
+        range.Quality is null && range.Parameters.Any(p => string.Equals(p.Name.Value, "q", StringComparison.OrdinalIgnoreCase));
+
+    private static bool Names(ExportFormat format, string? asked) =>
+        string.Equals(QueryName(format), asked, StringComparison.OrdinalIgnoreCase);
 
     private static bool Covers(MediaTypeHeaderValue range, string mediaType) =>
         range.MatchesAllTypes

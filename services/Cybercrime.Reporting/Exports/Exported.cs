@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Cybercrime.Platform.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Cybercrime.Reporting.Exports;
@@ -37,8 +39,15 @@ internal static class Exported
     {
         var http = context.HttpContext;
         http.Response.Headers.Vary = "Accept";
-        if (Negotiation.Choose(http.Request, offered, routeOwnsFormat) is not { } format)
+        if (Negotiation.Choose(http.Request, offered, routeOwnsFormat, out var problem) is not { } format)
         {
+            if (problem is not null)
+            {
+                var errors = new ValidationErrors();
+                errors.Add("format", problem);
+                return errors.ToResult();
+            }
+
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status406NotAcceptable,
                 title: "The format asked for is not offered.",
@@ -53,12 +62,23 @@ internal static class Exported
         }
 
         var answer = Flattened.Serialise(asTable is null ? value : asTable(value));
-        var year = answer?["year"]?.ToJsonString() ?? "";
         var extension = format == ExportFormat.Csv ? "csv" : "xlsx";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{year}.{extension}\"";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(name, answer)}.{extension}\"";
         return format == ExportFormat.Csv
             ? TypedResults.Bytes(CsvExport.Write(answer), "text/csv; charset=utf-8")
             : TypedResults.Bytes(XlsxExport.Write(answer), Negotiation.XlsxType);
+    }
+
+    /// <summary>
+    /// <c>awareness-summary-2020-GUA-webinar</c>: the year, then each filter the answer echoes, in the order
+    /// it gives them, so that two exports of different questions never share a name. Values are the
+    /// validated wire names (offices, regions, kinds, ISO codes), so they are safe in a file name.
+    /// </summary>
+    private static string FileName(string name, JsonNode? answer)
+    {
+        string[] filters = ["year", "office", "region", "topic", "format", "kind", "requestingCountry"];
+        var parts = filters.Select(f => answer?[f]).Where(v => v is JsonValue).Select(v => Flattened.Text(v!.AsValue()));
+        return string.Join("-", [name, .. parts.Where(p => p.Length > 0)]);
     }
 
     /// <summary>The format the request was answered in, as the filter chose it.</summary>

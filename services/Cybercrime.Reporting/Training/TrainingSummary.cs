@@ -38,7 +38,7 @@ internal static class TrainingSummary
 {
     public static void MapTrainingSummary(this RouteGroupBuilder reporting) =>
         reporting.MapGet("/training/summary", async (
-                int? year, string? office, string? region, string? topic, string? format,
+                int? year, string? office, string? region, string? topic, string[]? format,
                 IDocumentCollection<SessionFacts> sessions, IDocumentCollection<ParticipationFacts> participations, CancellationToken cancellationToken) =>
             {
                 var errors = new ValidationErrors();
@@ -46,7 +46,10 @@ internal static class TrainingSummary
                 errors.Check(office is null || Offices.All.Contains(office), "office", $"'{office}' is not an office: {string.Join(", ", Offices.All)}.");
                 var regionFilter = errors.Optional<ProgrammeRegion>(region, "region", "a region");
                 var topicFilter = errors.Optional<TrainingTopic>(topic, "topic", "a training topic");
-                var formatFilter = errors.Optional<TrainingFormat>(format, "format", "a training format");
+                // ?format=csv names the export (the filter's); only the other values are training formats.
+                var trainingFormats = Negotiation.RouteValues(format);
+                errors.Check(trainingFormats.Length <= 1, "format", $"Give one training format, not {string.Join(" and ", trainingFormats)}.");
+                var formatFilter = errors.Optional<TrainingFormat>(trainingFormats.FirstOrDefault(), "format", "a training format");
 
                 if (errors.Any)
                 {
