@@ -11,7 +11,8 @@ internal sealed record RebuildStarted(Guid Id, string Href);
 /// <summary>An area's progress: how many aggregates its producer announced it restated (null until it has), and how many facts reporting now holds.</summary>
 internal sealed record AreaProgress(long? Announced, long Applied);
 
-internal sealed record RebuildProgress(Guid Id, DateTimeOffset StartedAt, IReadOnlyDictionary<string, AreaProgress> Areas, bool Done);
+/// <summary><see cref="State"/>: <c>requested</c> until the producers have been asked, then <c>asked</c>.</summary>
+internal sealed record RebuildProgress(Guid Id, DateTimeOffset StartedAt, IReadOnlyDictionary<string, AreaProgress> Areas, bool Done, string State);
 
 /// <summary>
 /// <c>POST /reporting/rebuilds</c> empties every collection of facts and asks each producing service to
@@ -29,14 +30,9 @@ internal static class Rebuilds
                 CancellationToken cancellationToken) =>
             {
                 var id = Guid.NewGuid();
-                var now = clock.GetUtcNow();
-                await records.SaveAsync(new RebuildRecord { Id = id.ToString(), StartedAt = now }, 0, [], cancellationToken);
-                foreach (var collection in FactAreas.Collections)
-                {
-                    await collection.EmptyAsync(store, cancellationToken);
-                }
-
-                await bus.Publish(new ReportingRebuildRequested(id, now), cancellationToken);
+                var record = new RebuildRecord { Id = id.ToString(), StartedAt = clock.GetUtcNow(), State = RebuildRecord.Requested };
+                await records.SaveAsync(record, 0, [], cancellationToken);
+                await RebuildAsking.AskAsync(record, store, bus);
                 var href = $"/reporting/rebuilds/{id}";
                 return TypedResults.Accepted(href, new RebuildStarted(id, href));
             })
@@ -57,7 +53,7 @@ internal static class Rebuilds
                 var areas = FactAreas.Expected(configuration).ToDictionary(
                     area => area, area => new AreaProgress(announced.TryGetValue(area, out var n) ? n : null, applied[area]));
                 var done = areas.Values.All(a => a.Announced is { } n && a.Applied >= n);
-                return Results.Ok(new RebuildProgress(id, record.StartedAt, areas, done));
+                return Results.Ok(new RebuildProgress(id, record.StartedAt, areas, done, record.State));
             })
             .WithSummary("How far a rebuild has come: per area, the aggregates its producer restated and the facts reporting holds.")
             .Produces<RebuildProgress>()
