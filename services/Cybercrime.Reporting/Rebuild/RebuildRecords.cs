@@ -15,7 +15,7 @@ internal sealed class RebuildRecord : IDocument
 
     public const string Asked = "asked";
 
-    public static readonly string[] Indexes = ["state"];
+    public static readonly string[] Indexes = ["state", "startedAt"];
 
     public required string Id { get; init; }
 
