@@ -65,14 +65,23 @@ internal static class Rebuilds
             .Produces<RebuildStarted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        rebuilds.MapGet("/{id:guid}", async (
-                Guid id, [FromKeyedServices("reporting")] DocumentStore store, IDocumentCollection<RebuildRecord> records,
+        rebuilds.MapGet("/{id}", async (
+                string id, [FromKeyedServices("reporting")] DocumentStore store, IDocumentCollection<RebuildRecord> records,
                 IDocumentCollection<RebuildAnnouncement> announcements, IConfiguration configuration, CancellationToken cancellationToken) =>
-                await records.FindAsync(id.ToString(), cancellationToken) is { } record
+            {
+                var errors = new ValidationErrors();
+                if (!errors.Check(Guid.TryParse(id, out var rebuild), "id", "The rebuild's id is a GUID, as POST /reporting/rebuilds answered it."))
+                {
+                    return errors.ToResult();
+                }
+
+                return await records.FindAsync(rebuild.ToString(), cancellationToken) is { } record
                     ? Results.Ok(await ProgressAsync(record, store, announcements, configuration, cancellationToken))
-                    : Problems.NotFound("No such rebuild.", $"Rebuild {id} was never started here."))
+                    : Problems.NotFound("No such rebuild.", $"Rebuild {rebuild} was never started here.");
+            })
             .WithSummary("How far a rebuild has come: per area, the aggregates its producer restated and the facts reporting holds.")
             .Produces<RebuildProgress>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
