@@ -12,6 +12,7 @@ internal static class RebuildAsking
 {
     public static async Task AskAsync(RebuildRecord record, DocumentStore store, IPublishEndpoint bus)
     {
+        await store.Collection<RebuildMark>().DeleteAllAsync(CancellationToken.None);
         foreach (var collection in FactAreas.Collections)
         {
             await collection.EmptyAsync(store, CancellationToken.None);
@@ -79,6 +80,7 @@ internal static class RebuildResumptionRegistration
     public static IHostApplicationBuilder AddRebuildResumption(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<RebuildResumption>();
+        builder.Services.AddConsumeObserver<RestatementMarks>();
         return builder;
     }
 }

@@ -8,7 +8,7 @@ namespace Cybercrime.Reporting.Rebuild;
 
 internal sealed record RebuildStarted(Guid Id, string Href);
 
-/// <summary>An area's progress: how many aggregates its producer announced it restated (null until it has), and how many facts reporting now holds.</summary>
+/// <summary>An area's progress: how many aggregates its producer announced it restated (null until it has), and how many of those reporting has taken.</summary>
 internal sealed record AreaProgress(long? Announced, long Applied);
 
 /// <summary><see cref="State"/>: <c>requested</c> until the producers have been asked, then <c>asked</c>.</summary>
@@ -79,7 +79,7 @@ internal static class Rebuilds
                     ? Results.Ok(await ProgressAsync(record, store, announcements, configuration, cancellationToken))
                     : Problems.NotFound("No such rebuild.", $"Rebuild {rebuild} was never started here.");
             })
-            .WithSummary("How far a rebuild has come: per area, the aggregates its producer restated and the facts reporting holds.")
+            .WithSummary("How far a rebuild has come: per area, the aggregates its producer restated and how many of them reporting has taken.")
             .Produces<RebuildProgress>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -91,7 +91,7 @@ internal static class Rebuilds
         RebuildRecord record, DocumentStore store, IDocumentCollection<RebuildAnnouncement> announcements, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var announced = (await announcements.WhereAsync("rebuildId", [record.Id], cancellationToken)).ToDictionary(a => a.Area, a => a.Aggregates);
-        var applied = await FactAreas.AppliedAsync(store, cancellationToken);
+        var applied = await RestatementMarks.TakenAsync(store, record.Id, cancellationToken);
         var areas = FactAreas.Expected(configuration).ToDictionary(
             area => area, area => new AreaProgress(announced.TryGetValue(area, out var n) ? n : null, applied[area]));
         var done = areas.Values.All(a => a.Announced is { } n && a.Applied >= n);
