@@ -20,9 +20,10 @@ internal sealed record Options(Uri Url, string? Token, TimeSpan Timeout)
             values[args[i]] = args[i + 1];
         }
 
-        if (!values.TryGetValue("--url", out var url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        if (!values.TryGetValue("--url", out var url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("http" or "https"))
         {
-            problem = "--url must be reporting's base address, e.g. http://localhost:5000.";
+            problem = "--url must be reporting's absolute http(s) base address, e.g. http://localhost:5000.";
             return false;
         }
 

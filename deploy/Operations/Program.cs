@@ -6,9 +6,13 @@ if (args is not ["rebuild-reporting", .. var rest])
     return Usage("Unknown command.");
 }
 
-return Options.TryParse(rest, out var options, out var problem)
-    ? await RebuildReporting.RunAsync(options, Console.Out, CancellationToken.None)
-    : Usage(problem);
+if (!Options.TryParse(rest, out var options, out var problem))
+{
+    Console.Error.WriteLine(problem);
+    return 1;
+}
+
+return await RebuildReporting.RunAsync(options, Console.Out, CancellationToken.None);
 
 static int Usage(string? problem)
 {

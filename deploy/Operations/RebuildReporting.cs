@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -9,7 +8,8 @@ namespace Cybercrime.Operations;
 /// <summary>
 /// Starts a rebuild of reporting (<c>POST /reporting/rebuilds</c>) and prints each area's progress until
 /// every producer has announced its count and reporting holds that many facts: 0 when done, 1 when the
-/// rebuild was refused or failed, 2 when it was not done in time.
+/// rebuild was refused or failed, 2 when it was not done in time. Each area's rate and time are
+/// until it finished, so a finished area's rate does not keep falling while others go on.
 /// </summary>
 internal static class RebuildReporting
 {
@@ -19,8 +19,9 @@ internal static class RebuildReporting
         return await RunAsync(client, options, output, TimeSpan.FromSeconds(1), cancellationToken);
     }
 
-    public static async Task<int> RunAsync(HttpClient client, Options options, TextWriter output, TimeSpan every, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(HttpClient client, Options options, TextWriter output, TimeSpan every, CancellationToken cancellationToken, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         try
         {
             var token = options.Token ?? await DevelopmentTokenAsync(client, cancellationToken);
@@ -30,16 +31,23 @@ internal static class RebuildReporting
             var href = answer["href"]!.GetValue<string>();
             output.WriteLine($"Rebuild {answer["id"]} started: reporting's facts are emptied and every producer asked to restate its aggregates.");
 
-            var clock = Stopwatch.StartNew();
+            var start = time.GetTimestamp();
+            var finished = new Dictionary<string, double>(StringComparer.Ordinal);
             string? last = null;
             while (true)
             {
                 var progress = await ReadAsync(await client.GetAsync(href, cancellationToken), "read the rebuild's progress", cancellationToken);
-                var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+                var elapsed = time.GetElapsedTime(start);
+                var seconds = Math.Max(elapsed.TotalSeconds, 0.001);
+                foreach (var area in Areas(progress).Where(a => a.Announced is { } n && a.Applied >= n))
+                {
+                    finished.TryAdd(area.Area, seconds);
+                }
+
                 var counts = string.Join(';', Areas(progress));
                 if (counts != last)
                 {
-                    output.Write(Lines(progress, seconds));
+                    output.Write(Lines(progress, seconds, finished));
                     last = counts;
                 }
 
@@ -50,7 +58,7 @@ internal static class RebuildReporting
                     return 0;
                 }
 
-                if (clock.Elapsed > options.Timeout)
+                if (elapsed > options.Timeout)
                 {
                     output.WriteLine($"Not done after {options.Timeout.TotalSeconds:0} s: an area still without an announced count (?) has no producer answering; see {href}.");
                     return 2;
@@ -66,8 +74,13 @@ internal static class RebuildReporting
         }
     }
 
-    private static string Lines(JsonObject progress, double seconds) => string.Concat(Areas(progress).Select(a => string.Create(CultureInfo.InvariantCulture,
-        $"  {a.Area,-13} {a.Applied,9} / {a.Announced?.ToString(CultureInfo.InvariantCulture) ?? "?",-9} applied  {a.Applied / seconds,8:0}/s\n")));
+    /// <summary>A line per area: its rate and time until it finished (so a finished area's rate stays what it was), or so far.</summary>
+    private static string Lines(JsonObject progress, double now, IReadOnlyDictionary<string, double> finished) => string.Concat(Areas(progress).Select(a =>
+    {
+        var seconds = finished.GetValueOrDefault(a.Area, now);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  {a.Area,-13} {a.Applied,9} / {a.Announced?.ToString(CultureInfo.InvariantCulture) ?? "?",-9} applied  {a.Applied / seconds,8:0}/s in {seconds:0.0} s\n");
+    }));
 
     private static IEnumerable<(string Area, long Applied, long? Announced)> Areas(JsonObject progress) =>
         progress["areas"]!.AsObject().Select(area => (area.Key, area.Value!["applied"]!.GetValue<long>(), area.Value!["announced"]?.GetValue<long>()));

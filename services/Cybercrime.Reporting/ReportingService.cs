@@ -31,13 +31,15 @@ public static class ReportingService
                 .Collection<MeetingFacts>(MeetingFacts.CollectionName, MeetingFacts.Indexes)
                 .Collection<DocumentFacts>(DocumentFacts.CollectionName, DocumentFacts.Indexes)
                 .Collection<RecommendationFacts>(RecommendationFacts.CollectionName, RecommendationFacts.Indexes)
-                .Collection<RebuildRecord>(RebuildRecord.CollectionName)
-                .Collection<RebuildAnnouncement>(RebuildAnnouncement.CollectionName, RebuildAnnouncement.Indexes))
+                .Collection<RebuildRecord>(RebuildRecord.CollectionName, RebuildRecord.Indexes)
+                .Collection<RebuildAnnouncement>(RebuildAnnouncement.CollectionName, RebuildAnnouncement.Indexes)
+                .Collection<RebuildMark>(RebuildMark.CollectionName, RebuildMark.Indexes))
             .AddConsumers(bus => bus.AddConsumer<TrainingFactsConsumer, TrainingFactsConsumerDefinition>(), TrainingFactsConsumerDefinition.Queue)
             .AddConsumers(bus => bus.AddConsumer<EvidenceFactsConsumer, EvidenceFactsConsumerDefinition>(), EvidenceFactsConsumerDefinition.Queue)
             .AddConsumers(bus => bus.AddConsumer<AwarenessFactsConsumer, AwarenessFactsConsumerDefinition>(), AwarenessFactsConsumerDefinition.Queue)
             .AddConsumers(bus => bus.AddConsumer<ExpertGroupFactsConsumer, ExpertGroupFactsConsumerDefinition>(), ExpertGroupFactsConsumerDefinition.Queue)
-            .AddConsumers(bus => bus.AddConsumer<RebuildAnnouncementsConsumer, RebuildAnnouncementsConsumerDefinition>(), RebuildAnnouncementsConsumerDefinition.Queue);
+            .AddConsumers(bus => bus.AddConsumer<RebuildAnnouncementsConsumer, RebuildAnnouncementsConsumerDefinition>(), RebuildAnnouncementsConsumerDefinition.Queue)
+            .AddRebuildResumption();
 
     public static IEndpointRouteBuilder MapReportingEndpoints(this IEndpointRouteBuilder app)
     {

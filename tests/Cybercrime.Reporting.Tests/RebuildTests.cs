@@ -30,7 +30,7 @@ public sealed class RebuildTests(ServiceFactory<Program> reporting) : IClassFixt
         var people = Enumerable.Range(0, 4).Select(i => TrainingFacts.In(session, Guid.NewGuid(), country: i % 2 == 0 ? "KEN" : "SEN")).ToList();
         var views = new ObservationRecorded(Guid.NewGuid(), At, "NBO", Guid.NewGuid(), 2, Guid.NewGuid(), Channel.Twitter, ReachMetric.Views, "2020-05", "KEN", null, 4200, 4000);
         await PublishAsync([session, .. people.Select(p => p.Completion), views]);
-        var before = await Eventually.Until(() => SummariesAsync(hq), s => s.Contains("\"practitionersTrained\":4", StringComparison.Ordinal) && s.Contains("4200", StringComparison.Ordinal), Deadline, "the live events");
+        var before = await Eventually.Until(() => SummariesAsync(hq), s => s.Contains("\"practitionersTrained\":4", StringComparison.Ordinal) && s.Contains("\"year\":2020,\"views\":4200,", StringComparison.Ordinal), Deadline, "the live events");
 
         var started = await operations.PostAsync("/reporting/rebuilds", null, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
@@ -79,7 +79,7 @@ public sealed class RebuildTests(ServiceFactory<Program> reporting) : IClassFixt
     }
 
     [Fact]
-    public async Task Only_operations_may_rebuild_and_an_unknown_rebuild_is_not_found()
+    public async Task Only_operations_may_rebuild_an_unknown_rebuild_is_not_found_and_a_malformed_id_is_named()
     {
         using var hq = await reporting.ClientAsync(null, "hq-reporting");
         using var operations = await reporting.ClientAsync(null, "operations");
@@ -87,7 +87,12 @@ public sealed class RebuildTests(ServiceFactory<Program> reporting) : IClassFixt
         var refused = await hq.PostAsync("/reporting/rebuilds", null, TestContext.Current.CancellationToken);
         var unknown = await operations.GetAsync($"/reporting/rebuilds/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
 
-        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.NotFound), (refused.StatusCode, unknown.StatusCode));
+        var malformed = await operations.GetAsync("/reporting/rebuilds/nope", TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.BadRequest), (refused.StatusCode, unknown.StatusCode, malformed.StatusCode));
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        var problem = (await malformed.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
+        Assert.NotNull(problem["errors"]?["id"]);
     }
 
     private async Task PublishAsync(IEnumerable<IIntegrationEvent> events)

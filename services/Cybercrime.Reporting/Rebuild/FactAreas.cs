@@ -7,11 +7,11 @@ using Cybercrime.Reporting.Training;
 
 namespace Cybercrime.Reporting.Rebuild;
 
-/// <summary>One collection of facts: its area, and whether it holds one fact per source aggregate (what a rebuild counts as applied).</summary>
-internal sealed record FactCollection(string Area, bool PerAggregate, Func<DocumentStore, CancellationToken, Task<long>> CountAsync, Func<DocumentStore, CancellationToken, Task<long>> EmptyAsync)
+/// <summary>One collection of facts: its area, and how to count and empty it.</summary>
+internal sealed record FactCollection(string Area, Func<DocumentStore, CancellationToken, Task<long>> CountAsync, Func<DocumentStore, CancellationToken, Task<long>> EmptyAsync)
 {
-    public static FactCollection Of<T>(string area, bool perAggregate = true) where T : class, IDocument =>
-        new(area, perAggregate, (store, token) => store.Collection<T>().CountAsync(Filter.All, token), (store, token) => store.Collection<T>().DeleteAllAsync(token));
+    public static FactCollection Of<T>(string area) where T : class, IDocument =>
+        new(area, (store, token) => store.Collection<T>().CountAsync(Filter.All, token), (store, token) => store.Collection<T>().DeleteAllAsync(token));
 }
 
 /// <summary>Every collection of facts reporting keeps from the producing areas' events, which a rebuild empties and refills.</summary>
@@ -36,22 +36,9 @@ internal static class FactAreas
         FactCollection.Of<CampaignFacts>("awareness"),
         FactCollection.Of<ObservationFacts>("awareness"),
         FactCollection.Of<ActivityFacts>("awareness"),
-        // A row per country of an activity: kept from the activity's fact, not an aggregate of its own.
-        FactCollection.Of<ActivityCountryFacts>("awareness", perAggregate: false),
+        FactCollection.Of<ActivityCountryFacts>("awareness"),
         FactCollection.Of<MeetingFacts>("expert-group"),
         FactCollection.Of<DocumentFacts>("expert-group"),
         FactCollection.Of<RecommendationFacts>("expert-group"),
     ];
-
-    /// <summary>The facts held now in each area, one per source aggregate: counted by the store.</summary>
-    public static async Task<IReadOnlyDictionary<string, long>> AppliedAsync(DocumentStore store, CancellationToken cancellationToken)
-    {
-        var applied = Names.ToDictionary(name => name, _ => 0L);
-        foreach (var collection in Collections.Where(c => c.PerAggregate))
-        {
-            applied[collection.Area] += await collection.CountAsync(store, cancellationToken);
-        }
-
-        return applied;
-    }
 }
