@@ -1,18 +1,10 @@
 using Cybercrime.Platform.Storage;
-using Cybercrime.Platform.Storage.Queries;
 using Cybercrime.Reporting.Awareness;
 using Cybercrime.Reporting.Evidence;
 using Cybercrime.Reporting.ExpertGroup;
 using Cybercrime.Reporting.Training;
 
 namespace Cybercrime.Reporting.Rebuild;
-
-/// <summary>One collection of facts: its area, and how to count and empty it.</summary>
-internal sealed record FactCollection(string Area, Func<DocumentStore, CancellationToken, Task<long>> CountAsync, Func<DocumentStore, CancellationToken, Task<long>> EmptyAsync)
-{
-    public static FactCollection Of<T>(string area) where T : class, IDocument =>
-        new(area, (store, token) => store.Collection<T>().CountAsync(Filter.All, token), (store, token) => store.Collection<T>().DeleteAllAsync(token));
-}
 
 /// <summary>Every collection of facts reporting keeps from the producing areas' events, which a rebuild empties and refills.</summary>
 internal static class FactAreas
@@ -28,17 +20,21 @@ internal static class FactAreas
             ? [.. Names.Where(name => listed.Split(',', StringSplitOptions.TrimEntries).Contains(name, StringComparer.Ordinal))]
             : Names;
 
-    public static readonly IReadOnlyList<FactCollection> Collections =
+    /// <summary>How to empty each collection of facts reporting keeps from the producing areas' events.</summary>
+    public static readonly IReadOnlyList<Func<DocumentStore, CancellationToken, Task<long>>> Emptying =
     [
-        FactCollection.Of<SessionFacts>("training"),
-        FactCollection.Of<ParticipationFacts>("training"),
-        FactCollection.Of<EvidenceFacts>("evidence"),
-        FactCollection.Of<CampaignFacts>("awareness"),
-        FactCollection.Of<ObservationFacts>("awareness"),
-        FactCollection.Of<ActivityFacts>("awareness"),
-        FactCollection.Of<ActivityCountryFacts>("awareness"),
-        FactCollection.Of<MeetingFacts>("expert-group"),
-        FactCollection.Of<DocumentFacts>("expert-group"),
-        FactCollection.Of<RecommendationFacts>("expert-group"),
+        Empty<SessionFacts>,
+        Empty<ParticipationFacts>,
+        Empty<EvidenceFacts>,
+        Empty<CampaignFacts>,
+        Empty<ObservationFacts>,
+        Empty<ActivityFacts>,
+        Empty<ActivityCountryFacts>,
+        Empty<MeetingFacts>,
+        Empty<DocumentFacts>,
+        Empty<RecommendationFacts>,
     ];
+
+    private static Task<long> Empty<T>(DocumentStore store, CancellationToken cancellationToken) where T : class, IDocument =>
+        store.Collection<T>().DeleteAllAsync(cancellationToken);
 }

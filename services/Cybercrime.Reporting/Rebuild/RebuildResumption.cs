@@ -13,9 +13,9 @@ internal static class RebuildAsking
     public static async Task AskAsync(RebuildRecord record, DocumentStore store, IPublishEndpoint bus)
     {
         await store.Collection<RebuildMark>().DeleteAllAsync(CancellationToken.None);
-        foreach (var collection in FactAreas.Collections)
+        foreach (var empty in FactAreas.Emptying)
         {
-            await collection.EmptyAsync(store, CancellationToken.None);
+            await empty(store, CancellationToken.None);
         }
 
         await bus.Publish(new ReportingRebuildRequested(Guid.Parse(record.Id), record.StartedAt), CancellationToken.None);
