@@ -17,7 +17,8 @@ public sealed class StandaloneYear2020Tests(StandaloneHost2020 host) : IClassFix
         var figures = await Figures2020.ReadAsync(api, host.Process.BaseAddress, TestContext.Current.CancellationToken);
 
         Assert.All(figures.All, f => Assert.True(f.Actual == f.Figure.Expected, $"{f.Figure.Says}: {f.Actual}, not {f.Figure.Expected}"));
-        foreach (var line in new[] { "training   GUA:", "training   VIE:", "evidence ", "awareness ", "expert ", "recorded in", "2,440  criminal-justice practitioners trained" })
+        foreach (var line in new[] { "training   GUA:", "training   VIE:", "evidence ", "awareness ", "expert ", "recorded in", "2,440  criminal-justice practitioners trained",
+            "1  Expert Group meeting held", "yes  the sixth meeting, hybrid", $"yes  document {ExpertGroupPlan.Symbol} published", "expert-group/summary?year=2020  documents.0.symbol" })
         {
             Assert.Contains(line, host.Process.Output, StringComparison.Ordinal);
         }

@@ -37,9 +37,8 @@ internal static class DataSet2020
         var figures = await Figures2020.WaitAsync(api, at.Reporting, deadline, (exact, all) => say($"reporting  {exact} of {all} figures of the report so far ..."), stopping);
         foreach (var (figure, actual) in figures.All)
         {
-            var value = actual?.ToString("N0", CultureInfo.InvariantCulture) ?? "—";
-            var mark = actual == figure.Expected ? "" : $"   (planned {figure.Expected.ToString("N0", CultureInfo.InvariantCulture)})";
-            say($"  {value,12}  {figure.Says}{mark}\n                {figure.Query}  {figure.Field}");
+            var mark = actual == figure.Expected ? "" : figure.Check ? "   (not as planned)" : $"   (planned {figure.Expected.ToString("N0", CultureInfo.InvariantCulture)})";
+            say($"  {figure.Show(actual),12}  {figure.Says}{mark}\n                {figure.Query}  {figure.Field}");
         }
 
         return figures.Exact;
