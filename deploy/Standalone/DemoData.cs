@@ -29,13 +29,15 @@ internal static class DemoData
             return;
         }
 
-        if (app.Configuration.GetValue<int?>("Demo:Year") is { } year)
+        if (YearDemo.Refusal(app.Configuration["Demo:Year"]) is { } refusal)
         {
-            if (year != YearDemo.Year)
-            {
-                throw new InvalidOperationException($"Demo:Year {year}: only {YearDemo.Year} can be recorded.");
-            }
+            // One line and a failed start, not a stack trace.
+            Console.Error.WriteLine(refusal);
+            Environment.Exit(1);
+        }
 
+        if (app.Configuration["Demo:Year"] is not null)
+        {
             app.RecordYearOnFirstStart();
             return;
         }

@@ -32,6 +32,8 @@ public static class ExpertGroupService
             .Collection<ExpertDocument>("documents", "listed,symbolKey", "titleWords", "listedLanguages", "meetingId", "type")
             // One document per symbol: the store refuses a second claim, so two creations cannot both take it.
             .Collection<SymbolClaim>("symbols")
+            // One meeting per body and number (one sixth meeting of the Expert Group), claimed the same way.
+            .Collection<SequenceClaim>("meetingNumbers")
             .Collection<Recommendation>("recommendations", "status,chapter", "meetingId"));
         builder.AddRestatement<RestateExpertGroup>("expert-group");
         builder.Services.AddSingleton(FileSettings.From(builder.Configuration));

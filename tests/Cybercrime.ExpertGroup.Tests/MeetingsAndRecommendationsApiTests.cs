@@ -33,6 +33,25 @@ public sealed class MeetingsAndRecommendationsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bodys_meeting_number_is_taken_once_and_a_second_meeting_under_it_is_refused_naming_the_first()
+    {
+        var client = await _api.SecretariatAsync();
+        object Sixth(string body) => new
+        {
+            body, sequence = 6, title = "Sixth meeting", startDate = "2020-07-27", endDate = "2020-07-29", venue = "Vienna", format = "hybrid", chapters = Array.Empty<string>(),
+        };
+        var first = await IdOf(await client.PostAsJsonAsync("/expert-group/meetings", Sixth("expert-group"), Token));
+
+        var again = await client.PostAsJsonAsync("/expert-group/meetings", Sixth("expert-group"), Token);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains(first, (await again.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, (await _api.CreateClient().GetFromJsonAsync<JsonElement>("/public/expert-group/meetings", Token)).GetProperty("total").GetInt32());
+        // Another body's sixth meeting is another number.
+        await IdOf(await client.PostAsJsonAsync("/expert-group/meetings", Sixth("ad-hoc-committee"), Token));
+    }
+
+    [Fact]
     public async Task A_held_or_cancelled_meeting_moves_no_more()
     {
         var client = await _api.SecretariatAsync();

@@ -20,6 +20,20 @@ public sealed class ImportParsingTests
             participants.Select(p => p.Participant));
     }
 
+    [Theory]
+    [InlineData("Status")]
+    [InlineData("state")]
+    public void A_misspelt_status_column_is_refused_rather_than_its_completions_dropped(string column)
+    {
+        var csv = $"externalRef,gender,countryCode,agencyType,{column}\np-1,female,GTM,law-enforcement,completed\n";
+        var errors = new ValidationErrors();
+
+        var participants = ImportRegistrations.Parse(csv, errors);
+
+        Assert.Equal(["columns[4]"], ScheduleSessionRulesTests.Fields(errors));
+        Assert.Empty(participants);
+    }
+
     [Fact]
     public void Every_bad_row_is_named_by_its_line_in_the_file()
     {

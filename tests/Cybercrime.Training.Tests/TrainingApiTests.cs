@@ -47,6 +47,29 @@ public sealed class TrainingApiTests(TrainingApi api) : IClassFixture<TrainingAp
         Assert.Equal((before.Sessions + 1, before.Registrations + 1, before.EventsWritten + 3), api.Stored());
     }
 
+    [Theory]
+    [InlineData("completion")]
+    [InlineData("attendance")]
+    public async Task Attendance_or_completion_before_the_session_has_begun_is_a_conflict_as_in_the_import(string step)
+    {
+        var gua = await api.ClientAsync("GUA", "office-editor");
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var created = await gua.PostAsJsonAsync("/training/sessions", new
+        {
+            title = "Digital forensics", topics = new[] { "digital-forensics" }, format = "online", languages = new[] { "en" }, startDate = start, endDate = start,
+        }, TestContext.Current.CancellationToken);
+        var id = (await Json(created))["id"]!.GetValue<string>();
+        var registered = await gua.PostAsJsonAsync($"/training/sessions/{id}/registrations", Participant, TestContext.Current.CancellationToken);
+        var registrationId = (await Json(registered))["registrationId"]!.GetValue<string>();
+        var before = api.Stored();
+
+        var early = await gua.PostAsync($"/training/sessions/{id}/registrations/{registrationId}/{step}", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains($"starts on {start}", (await Json(early))["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, api.Stored());
+    }
+
     [Fact]
     public async Task Completing_twice_is_a_conflict_naming_the_current_state()
     {

@@ -32,7 +32,7 @@ public sealed class ExpertGroupToReportingTests : IAsyncLifetime
          "meetings":[
            {"title":"Meeting of the Expert Group","number":6,"body":"expert-group","format":"hybrid","status":"held",
             "start":"2020-07-27","end":"2020-07-29","originalStart":"2020-04-06","originalEnd":"2020-04-08"},
-           {"title":"Meeting of the Expert Group","number":6,"body":"expert-group","format":"in-person","status":"cancelled",
+           {"title":"Meeting of the Expert Group","number":9,"body":"expert-group","format":"in-person","status":"cancelled",
             "start":"2020-12-01","end":"2020-12-03","originalStart":null,"originalEnd":null}],
          "documents":[
            {"symbol":"UNODC/CCPCJ/EG.4/2020/1","title":"Document UNODC/CCPCJ/EG.4/2020/1","type":"agenda","languages":["en","es","fr"]},
@@ -48,9 +48,9 @@ public sealed class ExpertGroupToReportingTests : IAsyncLifetime
          "recommendationsByChapter":{"criminalization":1},
          "recommendationsByChapterAndStatus":{"criminalization":{"proposed":1,"adopted":0,"withdrawn":0},"international-cooperation":{"proposed":0,"adopted":1,"withdrawn":0}},
          "meetings":[
-           {"title":"Meeting of the Expert Group","number":6,"body":"expert-group","format":"hybrid","status":"held",
+           {"title":"Meeting of the Expert Group","number":7,"body":"expert-group","format":"hybrid","status":"held",
             "start":"2021-04-06","end":"2021-04-08","originalStart":"2020-11-02","originalEnd":"2020-11-04"},
-           {"title":"Meeting of the Expert Group","number":6,"body":"expert-group","format":"hybrid","status":"scheduled",
+           {"title":"Meeting of the Expert Group","number":8,"body":"expert-group","format":"hybrid","status":"scheduled",
             "start":"2021-05-10","end":"2021-05-12","originalStart":"2020-08-03","originalEnd":"2020-08-05"}],
          "documents":[{"symbol":"UNODC/CCPCJ/EG.4/2021/1","title":"Document UNODC/CCPCJ/EG.4/2021/1","type":"study","languages":["ar"]}]}
         """)!;
@@ -68,10 +68,10 @@ public sealed class ExpertGroupToReportingTests : IAsyncLifetime
         var eg = await ServiceSet.ClientAsync(_services.Producer, new { roles = new[] { "secretariat" } });
         var hq = await ServiceSet.ClientAsync(_services.Reporting, new { roles = new[] { "hq-reporting" } });
 
-        var sixth = await MeetingAsync(eg, "2020-04-06", ("2020-07-27", null));
-        var seventh = await MeetingAsync(eg, "2020-11-02", ("2021-04-06", null));
-        await MeetingAsync(eg, "2020-08-03", ("2021-01-11", "74/567"), ("2021-05-10", "75/555"));
-        var cancelled = await MeetingAsync(eg, "2020-12-01");
+        var sixth = await MeetingAsync(eg, 6, "2020-04-06", ("2020-07-27", null));
+        var seventh = await MeetingAsync(eg, 7, "2020-11-02", ("2021-04-06", null));
+        await MeetingAsync(eg, 8, "2020-08-03", ("2021-01-11", "74/567"), ("2021-05-10", "75/555"));
+        var cancelled = await MeetingAsync(eg, 9, "2020-12-01");
         await PostAsync(eg, $"/expert-group/meetings/{sixth}/held", null);
         await PostAsync(eg, $"/expert-group/meetings/{seventh}/held", null);
         await PostAsync(eg, $"/expert-group/meetings/{cancelled}/cancellation", null);
@@ -112,11 +112,11 @@ public sealed class ExpertGroupToReportingTests : IAsyncLifetime
     /// <summary>The summary if it equals the expected one (whatever its key order), else its own text, for the failure message.</summary>
     private static string Canonical(JsonNode summary, JsonNode expected) => JsonNode.DeepEquals(summary, expected) ? expected.ToJsonString() : summary.ToJsonString();
 
-    private static async Task<string> MeetingAsync(HttpClient eg, string start, params (string Start, string? Decision)[] moves)
+    private static async Task<string> MeetingAsync(HttpClient eg, int sequence, string start, params (string Start, string? Decision)[] moves)
     {
         var id = await PostAsync(eg, "/expert-group/meetings", new
         {
-            body = "expert-group", sequence = 6, title = "Meeting of the Expert Group", startDate = start,
+            body = "expert-group", sequence, title = "Meeting of the Expert Group", startDate = start,
             endDate = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture).AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             venue = "Vienna", format = "in-person", chapters = new[] { "international-cooperation" },
         });

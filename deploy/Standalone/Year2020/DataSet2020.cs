@@ -19,11 +19,13 @@ internal static class DataSet2020
         var training = TrainingPlan.Sessions();
         say($"Recording the year 2020 through the services' APIs: {training.Count} training sessions of six offices, "
             + $"{training.Sum(s => s.Completed.Count + s.Attended.Count + s.Registered.Count + s.NoShows.Count):N0} registrations ...");
+        var compilation = ExpertGroupLoad.RunAsync(api, at.ExpertGroup, say, stopping);
         await Task.WhenAll(
             TrainingLoad.RunAsync(api, at.Training, training, say, stopping),
             EvidenceLoad.RunAsync(api, at.Evidence, EvidencePlan.Requests(), say, stopping),
             AwarenessLoad.RunAsync(api, at.Awareness, say, stopping),
-            ExpertGroupLoad.RunAsync(api, at.ExpertGroup, say, stopping));
+            compilation);
+        await ExpertGroupLoad.PublishAsync(api, at.ExpertGroup, await compilation, stopping);
         say($"recorded in {clock.Elapsed.TotalSeconds:0.0} s");
         return clock.Elapsed;
     }
@@ -35,9 +37,8 @@ internal static class DataSet2020
         var figures = await Figures2020.WaitAsync(api, at.Reporting, deadline, (exact, all) => say($"reporting  {exact} of {all} figures of the report so far ..."), stopping);
         foreach (var (figure, actual) in figures.All)
         {
-            var value = actual?.ToString("N0", CultureInfo.InvariantCulture) ?? "—";
-            var mark = actual == figure.Expected ? "" : $"   (planned {figure.Expected.ToString("N0", CultureInfo.InvariantCulture)})";
-            say($"  {value,12}  {figure.Says}{mark}\n                {figure.Query}  {figure.Field}");
+            var mark = actual == figure.Expected ? "" : figure.Check ? "   (not as planned)" : $"   (planned {figure.Expected.ToString("N0", CultureInfo.InvariantCulture)})";
+            say($"  {figure.Show(actual),12}  {figure.Says}{mark}\n                {figure.Query}  {figure.Field}");
         }
 
         return figures.Exact;

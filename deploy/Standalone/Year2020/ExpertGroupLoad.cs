@@ -9,7 +9,8 @@ internal static class ExpertGroupLoad
 {
     private const string Title = "Compilation of all preliminary recommendations suggested by Member States during the meetings of the Expert Group";
 
-    public static async Task RunAsync(YearApi api, Uri expertGroup, Action<string> say, CancellationToken stopping)
+    /// <summary>Records all but the compilation's publication; answers the compilation's id.</summary>
+    public static async Task<string> RunAsync(YearApi api, Uri expertGroup, Action<string> say, CancellationToken stopping)
     {
         var clock = Stopwatch.StartNew();
         string? sixth = null;
@@ -36,7 +37,7 @@ internal static class ExpertGroupLoad
         var document = (await api.PostAsync(expertGroup, null, "secretariat", "/expert-group/documents", new
         {
             symbol = ExpertGroupPlan.Symbol, title = Title, type = "preliminary-recommendations", meetingId = sixth, originalLanguage = "en",
-        }, stopping)).GetProperty("id").GetString();
+        }, stopping)).GetProperty("id").GetString()!;
         foreach (var language in ExpertGroupPlan.Languages)
         {
             var file = new ByteArrayContent(Encoding.UTF8.GetBytes(
@@ -45,7 +46,6 @@ internal static class ExpertGroupLoad
             await api.SendAsync(expertGroup, null, "secretariat", HttpMethod.Put, $"/expert-group/documents/{document}/versions/{language}", file, stopping);
         }
 
-        await api.PostAsync(expertGroup, null, "secretariat", $"/expert-group/documents/{document}/publication", new { on = "2020-07-17" }, stopping);
         foreach (var (chapter, text) in ExpertGroupPlan.Recommendations)
         {
             await api.PostAsync(expertGroup, null, "secretariat", "/expert-group/recommendations", new { meetingId = sixth, chapter, text }, stopping);
@@ -53,7 +53,15 @@ internal static class ExpertGroupLoad
 
         say($"expert     {ExpertGroupPlan.Meetings.Length} meetings (the sixth postponed to 27–29 July 2020, hybrid), {ExpertGroupPlan.Symbol} in {ExpertGroupPlan.Languages.Length} languages, "
             + $"{ExpertGroupPlan.Recommendations.Length} preliminary recommendations ({clock.Elapsed.TotalSeconds:0.0} s)");
+        return document;
     }
+
+    /// <summary>
+    /// Publishes the compilation: the year's last recorded item, once every area is in, so that a data
+    /// folder holding it holds the whole year (<see cref="YearDemo"/>).
+    /// </summary>
+    public static Task PublishAsync(YearApi api, Uri expertGroup, string document, CancellationToken stopping) =>
+        api.PostAsync(expertGroup, null, "secretariat", $"/expert-group/documents/{document}/publication", new { on = "2020-07-17" }, stopping);
 
     private static string Ordinal(int n) => n switch { 1 => "First", 2 => "Second", 3 => "Third", 4 => "Fourth", 5 => "Fifth", 6 => "Sixth", _ => "Seventh" };
 }

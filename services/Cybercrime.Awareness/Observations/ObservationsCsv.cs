@@ -17,7 +17,7 @@ internal static class ObservationsCsv
     public static IReadOnlyList<ValidObservation> Parse(string csv, ValidationErrors errors)
     {
         var batch = new List<ValidObservation>();
-        foreach (var row in CsvRows.Read(csv, RequiredColumns, $"{string.Join(",", RequiredColumns)},country,language", Recording.MaxObservations, errors))
+        foreach (var row in CsvRows.Read(csv, RequiredColumns, ["country", "language"], $"{string.Join(",", RequiredColumns)},country,language", Recording.MaxObservations, errors))
         {
             var field = row.Field;
             var value = row["value"];

@@ -28,7 +28,7 @@ internal static class ImportRows
     {
         var imported = new List<ImportedRow>();
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in CsvRows.Read(csv, Required, string.Join(",", Columns), MaxRows, errors))
+        foreach (var row in CsvRows.Read(csv, Required, Columns, string.Join(",", Columns), MaxRows, errors))
         {
             var (line, field) = (row.Line, row.Field);
             var values = Columns.ToDictionary(c => c, c => row[c] is { Length: > 0 } v ? v : null, StringComparer.Ordinal);

@@ -20,13 +20,16 @@ public sealed class CsvRow(int line, IReadOnlyDictionary<string, int> columns, s
 /// Reads every import's CSV file the same strict way: a header naming the columns, then rows of exactly
 /// as many fields. A row that is not well formed (a quote never closed, a quote inside an unquoted field,
 /// more or fewer fields than the header) is named <c>rows[N]</c>, N the line it starts on, and not
-/// yielded, so nothing is guessed from it.
+/// yielded, so nothing is guessed from it. A header naming a column the import does not take, or one
+/// twice, is refused on <c>columns[N]</c> (N from 0): a misspelt optional column would otherwise be
+/// dropped without a word.
 /// </summary>
 public static class CsvRows
 {
     /// <param name="required">Columns the header must name.</param>
+    /// <param name="optional">Columns the header may name besides; it names no other.</param>
     /// <param name="expected">The columns as an answer describes them, e.g. <c>a,b,c[,d]</c>.</param>
-    public static IEnumerable<CsvRow> Read(string csv, IReadOnlyList<string> required, string expected, int maxRows, ValidationErrors errors)
+    public static IEnumerable<CsvRow> Read(string csv, IReadOnlyList<string> required, IReadOnlyList<string> optional, string expected, int maxRows, ValidationErrors errors)
     {
         string? badField = null;
         using var parser = new CsvParser(new StringReader(csv), new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -51,7 +54,19 @@ public static class CsvRows
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
-            columns.TryAdd(header[i], i);
+            if (!required.Contains(header[i], StringComparer.Ordinal) && !optional.Contains(header[i], StringComparer.Ordinal))
+            {
+                errors.Add($"columns[{i}]", $"'{header[i]}' is not a column of this file (names are case-sensitive): {expected}.");
+            }
+            else if (!columns.TryAdd(header[i], i))
+            {
+                errors.Add($"columns[{i}]", $"'{header[i]}' is named twice, first as columns[{columns[header[i]]}]: {expected}.");
+            }
+        }
+
+        if (columns.Count < header.Length)
+        {
+            yield break;
         }
 
         var rows = 0;

@@ -75,6 +75,12 @@ internal static class Enrolment
             return Problems.Conflict($"Cannot record {ContractJson.Name(action)} for a {ContractJson.Name(registration.Status)} participant.", registration.Status);
         }
 
+        // As the import's rule: who came and who completed is known once the session has begun.
+        if (action is EnrolmentAction.Attendance or EnrolmentAction.Completion && session.Details.StartDate > DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            return Problems.Conflict($"The session starts on {session.Details.StartDate:yyyy-MM-dd}: {ContractJson.Name(action)} cannot be recorded before it has begun.", registration.Status);
+        }
+
         return new Applied(session.Next().Enrol(registration.Status, to), registration.Become(to, now), now);
     }
 

@@ -128,7 +128,7 @@ internal static class ImportRegistrations
     {
         var rows = new List<ImportedRow>();
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in CsvRows.Read(csv, RequiredColumns, $"{string.Join(",", RequiredColumns)}[,role][,status]", MaxRows, errors))
+        foreach (var row in CsvRows.Read(csv, RequiredColumns, ["role", "status"], $"{string.Join(",", RequiredColumns)}[,role][,status]", MaxRows, errors))
         {
             var (line, field) = (row.Line, row.Field);
             var request = new ParticipantRequest(

@@ -11,7 +11,7 @@ public sealed class CsvRowsTests
     private static (List<CsvRow> Rows, Dictionary<string, string[]> Errors) Read(string csv)
     {
         var errors = new ValidationErrors();
-        var rows = CsvRows.Read(csv, Required, "channel,metric,value[,country]", 100, errors).ToList();
+        var rows = CsvRows.Read(csv, Required, ["country"], "channel,metric,value[,country]", 100, errors).ToList();
         return (rows, new Dictionary<string, string[]>(((ValidationProblem)errors.ToResult()).ProblemDetails.Errors));
     }
 
@@ -45,6 +45,21 @@ public sealed class CsvRowsTests
         Assert.DoesNotContain(rows, r => r.Line == 3);
     }
 
+    [Theory]
+    [InlineData("channel,metric,value,Country", "columns[3]", "'Country' is not a column")]
+    [InlineData("channel,metric,value,state", "columns[3]", "'state' is not a column")]
+    [InlineData("channel,metric,value,country,country", "columns[4]", "named twice, first as columns[3]")]
+    [InlineData("channel,metric,metric,value", "columns[2]", "named twice, first as columns[1]")]
+    public void A_header_naming_a_column_not_taken_or_one_twice_is_refused_by_its_position_listing_the_columns(string header, string field, string says)
+    {
+        var (rows, errors) = Read($"{header}\ntv,views,1,GTM\n");
+
+        Assert.Equal([field], errors.Keys);
+        Assert.Contains(says, errors[field][0], StringComparison.Ordinal);
+        Assert.Contains("channel,metric,value[,country]", errors[field][0], StringComparison.Ordinal);
+        Assert.Empty(rows);
+    }
+
     [Fact]
     public void A_bad_row_on_the_last_line_without_a_line_break_is_named_by_its_line()
     {
@@ -76,7 +91,7 @@ public sealed class CsvRowsTests
     {
         var errors = new ValidationErrors();
 
-        var rows = CsvRows.Read("channel,metric,value\n" + string.Join("\n", Enumerable.Repeat("tv,views,1", 4)), Required, "", 3, errors).ToList();
+        var rows = CsvRows.Read("channel,metric,value\n" + string.Join("\n", Enumerable.Repeat("tv,views,1", 4)), Required, [], "", 3, errors).ToList();
 
         Assert.Equal(3, rows.Count);
         Assert.Equal(["file"], ((ValidationProblem)errors.ToResult()).ProblemDetails.Errors.Keys);
