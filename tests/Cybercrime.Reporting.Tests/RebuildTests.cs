@@ -43,14 +43,16 @@ public sealed class RebuildTests(ServiceFactory<Program> reporting) : IClassFixt
         Assert.DoesNotContain("4200", await SummariesAsync(hq), StringComparison.Ordinal);
 
         var id = Guid.Parse(href.Split('/')[^1]);
-        await PublishAsync([
+        var bus = reporting.Services.GetRequiredService<IBus>();
+        await Restatements.PublishAsync(bus, id, "training", [
             new TrainingSessionRestated(Guid.NewGuid(), At, session.Office, session.SessionId, session.Version, session.Session),
             .. people.Select(p => new RegistrationRestated(Guid.NewGuid(), At, p.Session.Office, p.RegistrationId, 4, p.Completion.Participation)),
-            new ObservationRestated(Guid.NewGuid(), At, "NBO", views.ObservationId, 2, views.CampaignId, views.Channel, views.Metric, views.Period, views.Country, null, 4200),
         ]);
+        await Restatements.PublishAsync(bus, id, "awareness",
+            new ObservationRestated(Guid.NewGuid(), At, "NBO", views.ObservationId, 2, views.CampaignId, views.Channel, views.Metric, views.Period, views.Country, null, 4200));
         foreach (var (area, count) in new[] { ("training", 5L), ("evidence", 0L), ("awareness", 1L), ("expert-group", 0L) })
         {
-            await reporting.Services.GetRequiredService<IBus>().Publish(new StateRestated(id, area, count, At), TestContext.Current.CancellationToken);
+            await bus.Publish(new StateRestated(id, area, count, At), TestContext.Current.CancellationToken);
         }
 
         var done = await Eventually.Until(() => ProgressAsync(operations, href), p => p["done"]!.GetValue<bool>(), Deadline, "the rebuild to be done");

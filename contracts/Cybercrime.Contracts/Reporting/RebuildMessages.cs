@@ -15,3 +15,14 @@ public sealed record ReportingRebuildRequested(Guid RebuildId, DateTimeOffset Re
 /// </summary>
 [EventName("reporting.state-restated")]
 public sealed record StateRestated(Guid RebuildId, string Area, long Aggregates, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// The headers every restated event travels with: the rebuild it answers and its area. They say which
+/// rebuild took it without reading any store, and no live event carries them.
+/// </summary>
+public static class RestatementHeaders
+{
+    public const string RebuildId = "Rebuild-Id";
+
+    public const string Area = "Rebuild-Area";
+}

@@ -30,7 +30,7 @@ public sealed class Restatement(ConsumeContext<ReportingRebuildRequested> contex
         {
             var now = clock.GetUtcNow();
             var events = page.Select(document => restate(document, now)).OfType<TEvent>().ToList();
-            await Task.WhenAll(events.Select(e => context.Publish(e, context.CancellationToken)));
+            await Task.WhenAll(events.Select(e => context.Publish(e, (PublishContext<TEvent> publish) => Headed(publish), context.CancellationToken)));
             Restated += events.Count;
         }
     }
@@ -38,6 +38,12 @@ public sealed class Restatement(ConsumeContext<ReportingRebuildRequested> contex
     /// <summary>Tells reporting how many aggregates the area restated, once all are confirmed.</summary>
     public Task AnnounceAsync() =>
         context.Publish(new StateRestated(context.Message.RebuildId, area, Restated, clock.GetUtcNow()), context.CancellationToken);
+
+    private void Headed(PublishContext publish)
+    {
+        publish.Headers.Set(RestatementHeaders.RebuildId, context.Message.RebuildId.ToString());
+        publish.Headers.Set(RestatementHeaders.Area, area);
+    }
 }
 
 public static class RestatementRegistration

@@ -1,4 +1,5 @@
 using Cybercrime.Contracts;
+using Cybercrime.Contracts.Reporting;
 using Cybercrime.Platform.Storage;
 using Cybercrime.Platform.Storage.Queries;
 using MassTransit;
@@ -26,35 +27,19 @@ internal sealed class RebuildMark : IDocument
 }
 
 /// <summary>
-/// After a restated event has been applied to the facts (its consumer succeeded), marks its aggregate
-/// as taken for the running rebuild, the latest (one runs at a time): what <c>applied</c> counts, so live
-/// facts arriving meanwhile never make up for restatements still on their way.
+/// After a restated event has been applied to the facts (its consumer succeeded), marks its aggregate as
+/// taken for the rebuild its headers name (<see cref="RestatementHeaders"/>): what <c>applied</c> counts,
+/// so live facts arriving meanwhile never make up for restatements still on their way.
 /// </summary>
 internal sealed class RestatementMarks([FromKeyedServices("reporting")] DocumentStore store) : IConsumeObserver
 {
-    private static readonly Dictionary<string, string> Areas = new(StringComparer.Ordinal)
-    {
-        ["Cybercrime.Contracts.Training"] = "training",
-        ["Cybercrime.Contracts.Evidence"] = "evidence",
-        ["Cybercrime.Contracts.Awareness"] = "awareness",
-        ["Cybercrime.Contracts.ExpertGroup"] = "expert-group",
-    };
-
-    public async Task PostConsume<T>(ConsumeContext<T> context) where T : class
-    {
-        if (context.Message is not IIntegrationEvent restated || !typeof(T).Name.EndsWith("Restated", StringComparison.Ordinal)
-            || !Areas.TryGetValue(typeof(T).Namespace ?? "", out var area))
-        {
-            return;
-        }
-
-        var latest = await store.Collection<RebuildRecord>().ListAsync(new Query(Filter.All, [Sort.Descend("startedAt")], Take: 1), context.CancellationToken);
-        if (latest is [var rebuild])
-        {
-            await store.Collection<RebuildMark>().UpsertIfNewerAsync(
-                new RebuildMark { Id = $"{rebuild.Id}:{typeof(T).Name}:{restated.AggregateId}", RebuildId = rebuild.Id, Area = area }, context.CancellationToken);
-        }
-    }
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class =>
+        context.Message is IIntegrationEvent restated
+        && context.Headers.Get<string>(RestatementHeaders.RebuildId) is { } rebuildId
+        && context.Headers.Get<string>(RestatementHeaders.Area) is { } area && FactAreas.Names.Contains(area)
+            ? store.Collection<RebuildMark>().UpsertIfNewerAsync(
+                new RebuildMark { Id = $"{rebuildId}:{typeof(T).Name}:{restated.AggregateId}", RebuildId = rebuildId, Area = area }, context.CancellationToken)
+            : Task.CompletedTask;
 
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
 
