@@ -21,7 +21,7 @@ internal static class DemoApi
         using var response = await http.SendAsync(request, stopping);
         var body = await response.Content.ReadAsStringAsync(stopping);
         return response.IsSuccessStatusCode
-            ? JsonDocument.Parse(body).RootElement.Clone()
+            ? (body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone())
             : throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {body}");
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -32,16 +31,9 @@ internal sealed class YearApi(HttpClient http) : IDisposable
         SendAsync(service, office, role, HttpMethod.Get, path, null, stopping);
 
     /// <summary>The answer's JSON; an answer other than 2xx stops the load, saying what was refused.</summary>
-    public async Task<JsonElement> SendAsync(Uri service, string? office, string role, HttpMethod method, string path, HttpContent? content, CancellationToken stopping)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(service, path)) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _tokens.GetOrAdd((service, office, role), key => TokenAsync(key.Item1, key.Item2, key.Item3, stopping)));
-        using var response = await http.SendAsync(request, stopping);
-        var body = await response.Content.ReadAsStringAsync(stopping);
-        return response.IsSuccessStatusCode
-            ? (body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone())
-            : throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {body}");
-    }
+    public async Task<JsonElement> SendAsync(Uri service, string? office, string role, HttpMethod method, string path, HttpContent? content, CancellationToken stopping) =>
+        await DemoApi.SendAsync(http, method, new Uri(service, path).AbsoluteUri,
+            await _tokens.GetOrAdd((service, office, role), key => TokenAsync(key.Item1, key.Item2, key.Item3, stopping)), content, stopping);
 
     private async Task<string> TokenAsync(Uri service, string? office, string role, CancellationToken stopping)
     {
